@@ -1,0 +1,124 @@
+package dev.accord.core.contract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Loads and checks a sync contract. Every problem found is reported at once, each naming the file,
+ * line and column, the key path, what was expected and a hint; the contract is returned only when
+ * there are none.
+ */
+public final class ContractLoader {
+
+    private static final Set<String> TOP_KEYS = Set.of("accord", "name", "version", "description", "systems", "domains", "flows");
+
+    /** Reads a contract file; schema files are resolved relative to its folder. */
+    public Contract load(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw single(file.toString(), "contract file not found", "check the path; it is resolved against " + Path.of("").toAbsolutePath());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read contract " + file, e);
+        }
+        String text = decodeUtf8(bytes, file.toString());
+        Path folder = file.toAbsolutePath().getParent();
+        return load(text, file.toString(), folder);
+    }
+
+    /** Reads a contract from text; {@code fileName} is used in messages, schemas resolve against {@code folder}. */
+    public Contract load(String text, String fileName, Path folder) {
+        Problems problems = new Problems(fileName);
+        Node root = compose(text, problems);
+        problems.throwIfAny();
+        if (root == null) {
+            throw single(fileName, "the contract is empty", "start from examples/customers.contract.yaml");
+        }
+        YamlNode top = new YamlNode(root, "", problems);
+        Map<String, YamlNode> entries = top.fields("a contract", TOP_KEYS);
+        checkFormat(entries.get("accord"));
+        String name = DomainsReader.required(top, entries, "name", "the contract's name");
+        String version = DomainsReader.required(top, entries, "version", "the contract's version, bumped on every change");
+        YamlNode systemsNode = section(top, entries, "systems");
+        YamlNode domainsNode = section(top, entries, "domains");
+        YamlNode flowsNode = entries.get("flows");
+        problems.throwIfAny();
+
+        Set<String> systemNames = systemsNode.entries("the systems").keySet();
+        Map<String, DomainSpec> domains = new DomainsReader(problems, new SchemaFiles(folder), systemNames).read(domainsNode);
+        Map<String, SystemSpec> systems = new SystemsReader(domains).read(systemsNode);
+        OwnershipChecks.check(domainsNode, domains, systems);
+        Map<String, FlowSpec> flows = flowsNode == null ? Map.of() : new FlowsReader(domains, systems).read(flowsNode);
+        problems.throwIfAny();
+
+        String description = entries.containsKey("description") ? entries.get("description").text("text") : null;
+        return new Contract(name, version, description, systems, domains, flows, hash(text, domains), fileName);
+    }
+
+    private static Node compose(String text, Problems problems) {
+        try {
+            return new Yaml(new LoaderOptions()).compose(new StringReader(text));
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            problems.add(mark == null ? 0 : mark.getLine() + 1, mark == null ? 0 : mark.getColumn() + 1, "",
+                    "not valid YAML: " + e.getProblem(), "check indentation and quoting around this position");
+            return null;
+        }
+    }
+
+    private static void checkFormat(YamlNode node) {
+        if (node != null && !"1".equals(node.text("the contract format version"))) {
+            node.problem("unsupported contract format '" + node.text("a version") + "'", "this Accord reads format accord: 1");
+        }
+    }
+
+    private static YamlNode section(YamlNode top, Map<String, YamlNode> entries, String key) {
+        YamlNode node = entries.get(key);
+        if (node == null) {
+            top.problem("missing section '" + key + "'", "see docs/contract.md for its shape");
+        }
+        return node;
+    }
+
+    private static String hash(String text, Map<String, DomainSpec> domains) {
+        Object document = new Yaml(new LoaderOptions()).load(text);
+        Map<String, JsonNode> schemas = new TreeMap<>();
+        domains.values().stream().filter(d -> d.schema() != null)
+                .forEach(d -> schemas.put(d.schema().file(), d.schema().schema()));
+        return ContractHash.of(document, schemas);
+    }
+
+    private static String decodeUtf8(byte[] bytes, String file) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw single(file, "the file is not valid UTF-8", "save it as UTF-8; contracts are read in no other encoding");
+        }
+    }
+
+    private static ContractException single(String file, String message, String hint) {
+        return new ContractException(List.of(new ContractProblem(file, 0, 0, "", message, hint)));
+    }
+}

@@ -1,0 +1,46 @@
+package dev.accord.core.contract;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where and how one system stores one domain.
+ *
+ * @param domain canonical domain name
+ * @param table table (JDBC systems), may be schema-qualified
+ * @param endpoint path below the base URL (HTTP systems)
+ * @param path file or directory (file systems)
+ * @param cursor column read incrementally, with the key as tie-break
+ * @param outbox outbox table read by its monotonic sequence, instead of the cursor column
+ * @param versionColumn column that Accord compares and sets on every write (compare-and-set)
+ * @param delete how tombstones land: a soft-delete column or removal of the row
+ * @param softDeleteColumn the timestamp column a soft delete sets
+ * @param fields canonical field name to its local mapping
+ */
+public record DomainMapping(
+        String domain,
+        String table,
+        String endpoint,
+        String path,
+        String cursor,
+        Outbox outbox,
+        String versionColumn,
+        DeleteMode delete,
+        String softDeleteColumn,
+        Map<String, FieldMapping> fields) {
+
+    public DomainMapping {
+        fields = Map.copyOf(fields);
+    }
+
+    /** An outbox table: one row per change, in the order of a monotonic sequence column. */
+    public record Outbox(String table, String sequence, String keyColumn, String operationColumn) {}
+
+    public Optional<FieldMapping> field(String name) {
+        return Optional.ofNullable(fields.get(name));
+    }
+
+    public boolean maps(String field) {
+        return fields.containsKey(field);
+    }
+}

@@ -1,0 +1,21 @@
+package dev.accord.core.contract;
+
+import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.util.Map;
+
+/**
+ * How one canonical field is stored in one system.
+ *
+ * @param field canonical field name
+ * @param column local column (or JSON property) name
+ * @param values local spelling to canonical value, for enumerations; empty when not an enumeration
+ * @param factor canonical = local × factor (unit conversion); null when the units agree
+ * @param timezone zone of local timestamps that carry no offset; null to use the system's zone
+ */
+public record FieldMapping(String field, String column, Map<String, String> values, BigDecimal factor, ZoneId timezone) {
+
+    public FieldMapping {
+        values = Map.copyOf(values);
+    }
+}

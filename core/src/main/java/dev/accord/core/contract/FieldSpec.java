@@ -1,0 +1,38 @@
+package dev.accord.core.contract;
+
+import java.util.List;
+
+/**
+ * Governance and merge rules of one canonical field.
+ *
+ * @param type canonical type, from the domain's JSON Schema
+ * @param owner the system of record
+ * @param merge how competing writes are decided
+ * @param priority ordered systems for {@code source-priority} (first wins); empty otherwise
+ * @param writers systems besides the owner allowed to write under last-writer-wins or review;
+ *     empty means every system that maps the field
+ * @param required the field must hold a value in every live record
+ * @param allowed the only permitted values; empty means any
+ * @param references {@code domain} whose key this field holds, or null
+ */
+public record FieldSpec(
+        String name,
+        FieldType type,
+        String owner,
+        MergeStrategy merge,
+        List<String> priority,
+        List<String> writers,
+        String description,
+        String unit,
+        boolean pii,
+        String steward,
+        boolean required,
+        List<String> allowed,
+        String references) {
+
+    public FieldSpec {
+        priority = List.copyOf(priority);
+        writers = List.copyOf(writers);
+        allowed = List.copyOf(allowed);
+    }
+}

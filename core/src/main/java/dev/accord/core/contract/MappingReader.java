@@ -1,0 +1,139 @@
+package dev.accord.core.contract;
+
+import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Reads how one system stores one domain: location, cursor, compare-and-set column and field mapping. */
+final class MappingReader {
+
+    private static final Set<String> MAPPING_KEYS = Set.of("table", "endpoint", "path", "cursor", "outbox",
+            "version-column", "delete", "soft-delete-column", "fields");
+    private static final Set<String> OUTBOX_KEYS = Set.of("table", "sequence", "key-column", "operation-column");
+    private static final Set<String> FIELD_MAPPING_KEYS = Set.of("column", "values", "factor", "timezone");
+
+    private final Map<String, DomainSpec> domains;
+
+    MappingReader(Map<String, DomainSpec> domains) {
+        this.domains = domains;
+    }
+
+    DomainMapping read(String domainName, YamlNode node, SystemKind kind) {
+        DomainSpec domain = domains.get(domainName);
+        if (domain == null) {
+            node.problem("unknown domain '" + domainName + "'", Suggestions.hint(domainName, domains.keySet()));
+        }
+        Map<String, YamlNode> entries = node.fields("a domain mapping", MAPPING_KEYS);
+        String table = table(entries.get("table"));
+        if (kind.isJdbc() && table == null) {
+            node.problem("missing key 'table'", "a " + kind.spelling() + " system stores a domain in a table");
+        }
+        String endpoint = plain(entries.get("endpoint"));
+        if (kind == SystemKind.HTTP && endpoint == null) {
+            node.problem("missing key 'endpoint'", "an http system serves a domain at a path such as /customers");
+        }
+        String path = plain(entries.get("path"));
+        if (kind == SystemKind.FILE && path == null) {
+            node.problem("missing key 'path'", "a file system reads or writes a domain at a file or folder path");
+        }
+        DomainMapping.Outbox outbox = entries.containsKey("outbox") ? outbox(entries.get("outbox")) : null;
+        DeleteMode delete = deleteMode(entries.get("delete"));
+        String softDeleteColumn = column(entries.get("soft-delete-column"));
+        if (delete == DeleteMode.SOFT && softDeleteColumn == null && kind.isJdbc()) {
+            node.problem("delete 'soft' needs a 'soft-delete-column'", "name the timestamp column that marks a row deleted, e.g. deleted_at");
+        }
+        Map<String, FieldMapping> fields = new LinkedHashMap<>();
+        if (entries.containsKey("fields")) {
+            entries.get("fields").entries("the field mapping").forEach((field, fieldNode) -> {
+                if (domain != null && domain.field(field).isEmpty()) {
+                    fieldNode.problem("domain '" + domainName + "' has no field '" + field + "'",
+                            Suggestions.hint(field, domain.fields().keySet()));
+                }
+                fields.put(field, field(field, fieldNode));
+            });
+        } else {
+            node.problem("missing key 'fields'", "map each canonical field this system stores to its local column");
+        }
+        if (domain != null && domain.key() != null && entries.containsKey("fields") && !fields.containsKey(domain.key())) {
+            entries.get("fields").problem("the domain's key field '" + domain.key() + "' is not mapped",
+                    "every system must store the stable key; map " + domain.key() + " to its local column");
+        }
+        return new DomainMapping(domainName, table, endpoint, path, column(entries.get("cursor")), outbox,
+                column(entries.get("version-column")), delete, softDeleteColumn, fields);
+    }
+
+    private FieldMapping field(String field, YamlNode node) {
+        if (!node.raw().getNodeId().name().equals("mapping")) {
+            return new FieldMapping(field, column(node), Map.of(), null, null);
+        }
+        Map<String, YamlNode> entries = node.fields("a field mapping", FIELD_MAPPING_KEYS);
+        String column = entries.containsKey("column") ? column(entries.get("column")) : null;
+        if (!entries.containsKey("column")) {
+            node.problem("missing key 'column'", "name the local column that stores this field");
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        if (entries.containsKey("values")) {
+            entries.get("values").entries("local value to canonical value").forEach((local, canonical) ->
+                    values.put(local, canonical.text("a canonical value")));
+        }
+        BigDecimal factor = entries.containsKey("factor") ? factor(entries.get("factor")) : null;
+        ZoneId zone = entries.containsKey("timezone") ? SystemsReader.zone(entries.get("timezone")) : null;
+        return new FieldMapping(field, column, values, factor, zone);
+    }
+
+    private DomainMapping.Outbox outbox(YamlNode node) {
+        Map<String, YamlNode> entries = node.fields("an outbox table", OUTBOX_KEYS);
+        String table = table(entries.get("table"));
+        String sequence = column(entries.get("sequence"));
+        if (table == null || sequence == null) {
+            node.problem("an outbox needs 'table' and 'sequence'", "sequence is the monotonic column changes are read by");
+        }
+        return new DomainMapping.Outbox(table, sequence, column(entries.get("key-column")), column(entries.get("operation-column")));
+    }
+
+    private static DeleteMode deleteMode(YamlNode node) {
+        if (node == null) {
+            return DeleteMode.HARD;
+        }
+        String text = node.text("a delete mode");
+        return DeleteMode.parse(text).orElseGet(() -> {
+            node.problem("unknown delete mode '" + text + "'", "expected one of: "
+                    + Arrays.stream(DeleteMode.values()).map(DeleteMode::spelling).collect(Collectors.joining(", ")));
+            return DeleteMode.HARD;
+        });
+    }
+
+    private static BigDecimal factor(YamlNode node) {
+        String text = node.text("a conversion factor");
+        try {
+            return new BigDecimal(text.trim());
+        } catch (NumberFormatException | NullPointerException e) {
+            node.problem("expected a decimal conversion factor, found '" + text + "'", "canonical = local × factor, e.g. 0.01 for cents to euros");
+            return null;
+        }
+    }
+
+    private static String table(YamlNode node) {
+        String text = plain(node);
+        if (text != null && !Identifiers.isSqlTable(text)) {
+            node.problem("unsafe table name '" + text + "'", Identifiers.SQL_HINT + "; one schema prefix is allowed");
+        }
+        return text;
+    }
+
+    private static String column(YamlNode node) {
+        String text = plain(node);
+        if (text != null && !Identifiers.isSqlIdentifier(text)) {
+            node.problem("unsafe column name '" + text + "'", Identifiers.SQL_HINT);
+        }
+        return text;
+    }
+
+    private static String plain(YamlNode node) {
+        return node == null || node.isNull() ? null : node.text("a name");
+    }
+}

@@ -1,0 +1,97 @@
+package dev.accord.core.mapping;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.accord.core.contract.Contract;
+import dev.accord.core.contract.DomainMapping;
+import dev.accord.core.contract.DomainSpec;
+import dev.accord.core.contract.FieldMapping;
+import dev.accord.core.contract.FieldType;
+import dev.accord.core.contract.SystemSpec;
+import dev.accord.core.validation.ReasonCode;
+import dev.accord.core.validation.Violation;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Translates between one system's local rows (column name to JDBC or JSON value) and canonical fields,
+ * both ways, following the contract's mapping: renames, types, enum value maps, unit factors and the
+ * time zone of local timestamps. Ingress normalises (NFC, trim, UTC); egress reverses each conversion.
+ */
+public final class RecordMapper {
+
+    private final DomainSpec domain;
+    private final DomainMapping mapping;
+    private final ZoneId zone;
+
+    public RecordMapper(Contract contract, String system, String domain) {
+        SystemSpec spec = contract.system(system);
+        this.domain = contract.domain(domain);
+        this.mapping = contract.mapping(system, domain);
+        this.zone = spec.timezone();
+    }
+
+    public Set<String> mappedFields() {
+        return mapping.fields().keySet();
+    }
+
+    /** The local column that holds the domain's key. */
+    public String keyColumn() {
+        return mapping.fields().get(domain.key()).column();
+    }
+
+    public Mapped toCanonical(Map<String, ?> row) {
+        Map<String, Object> columns = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        columns.putAll(row);
+        Map<String, JsonNode> fields = new LinkedHashMap<>();
+        List<Violation> violations = new ArrayList<>();
+        for (FieldMapping field : mapping.fields().values()) {
+            if (!columns.containsKey(field.column())) {
+                continue;
+            }
+            Normalised normalised = ValueNormaliser.normalise(columns.get(field.column()), typeOf(field.field()), field, zone);
+            if (normalised.violation() != null) {
+                violations.add(normalised.violation());
+            } else {
+                fields.put(field.field(), normalised.value());
+            }
+        }
+        JsonNode keyValue = fields.get(domain.key());
+        String key = keyValue == null || keyValue.isNull() ? null : keyValue.asText();
+        if (key == null && violations.stream().noneMatch(v -> v.path().equals("$." + domain.key()))) {
+            violations.add(Violation.at(ReasonCode.MISSING_KEY, domain.key(),
+                    "column '" + keyColumn() + "' holds no key; every record needs its stable key"));
+        }
+        return new Mapped(key, fields, violations);
+    }
+
+    /** Local column values for the canonical fields this system maps; the key column gets {@code key}. */
+    public Map<String, Object> toLocal(String key, Map<String, JsonNode> canonical) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> entry : canonical.entrySet()) {
+            FieldMapping field = mapping.fields().get(entry.getKey());
+            if (field != null && !entry.getKey().equals(domain.key())) {
+                ZoneId localZone = field.timezone() != null ? field.timezone() : zone;
+                row.put(field.column(), LocalValues.toLocal(entry.getValue(), typeOf(field.field()), field, localZone));
+            }
+        }
+        row.put(keyColumn(), LocalValues.key(key, typeOf(domain.key())));
+        return row;
+    }
+
+    /** Canonical field name for each mapped local column. */
+    public Map<String, String> fieldsByColumn() {
+        Map<String, String> result = new HashMap<>();
+        mapping.fields().values().forEach(f -> result.put(f.column(), f.field()));
+        return result;
+    }
+
+    private FieldType typeOf(String field) {
+        return domain.field(field).map(f -> f.type()).orElse(FieldType.STRING);
+    }
+}

@@ -1,0 +1,37 @@
+package dev.accord.core.resolve;
+
+/**
+ * What happened to one field of one change (or to a whole record). Spelled in lower-case with dashes
+ * wherever people read it: logs, the event history, the CLI and the API.
+ */
+public enum Decision {
+    /** The change advanced the field and its value is now the golden value. */
+    APPLIED("applied"),
+    /** The same change (dedup key) was processed before; counted, not an error. */
+    DUPLICATE("duplicate"),
+    /** The change does not advance the field's version under its merge strategy. */
+    STALE("stale"),
+    /** The producing system may not write this field. */
+    REJECTED_NOT_OWNER("rejected-not-owner"),
+    /** The field's merge strategy asks a human to decide; the change is parked for review. */
+    NEEDS_REVIEW("needs-review"),
+    /** The record broke a rule at the boundary and went to quarantine instead of a target. */
+    QUARANTINED("quarantined"),
+    /** The change only repeats what Accord itself wrote to that system; dropped to avoid ping-pong. */
+    ECHO("echo");
+
+    private final String spelling;
+
+    Decision(String spelling) {
+        this.spelling = spelling;
+    }
+
+    public String spelling() {
+        return spelling;
+    }
+
+    @Override
+    public String toString() {
+        return spelling;
+    }
+}

@@ -1,0 +1,32 @@
+package dev.accord.core.validation;
+
+/**
+ * Why a record was quarantined or rejected at the boundary. Each code is documented in
+ * {@code docs/errors.md} with its cause and the action to take.
+ */
+public enum ReasonCode {
+    INVALID_ENCODING("text holds characters that are not valid Unicode (a broken decoding upstream)"),
+    NOT_A_NUMBER("a numeric field holds something that is not a number"),
+    NOT_AN_INTEGER("an integer field holds a fraction, or a unit conversion left one"),
+    NOT_A_BOOLEAN("a boolean field holds something other than true/false, yes/no, 1/0"),
+    BAD_TIMESTAMP("a timestamp could not be read as an ISO-8601 date-time"),
+    BAD_DATE("a date could not be read as an ISO-8601 date (yyyy-MM-dd)"),
+    MISSING_KEY("the record has no value for the domain's key field"),
+    REQUIRED_MISSING("a required field is empty"),
+    VALUE_NOT_ALLOWED("a value is not among the field's allowed values"),
+    SCHEMA_TYPE("a value has the wrong JSON type for the canonical schema"),
+    SCHEMA_CONSTRAINT("a value breaks a constraint of the canonical schema (pattern, format, length, range)"),
+    SCHEMA_UNKNOWN_FIELD("the record carries a field the canonical schema does not allow"),
+    SCHEMA_VIOLATION("the record breaks another rule of the canonical schema"),
+    MALFORMED_SOURCE("the source delivered data that could not be decoded at all");
+
+    private final String meaning;
+
+    ReasonCode(String meaning) {
+        this.meaning = meaning;
+    }
+
+    public String meaning() {
+        return meaning;
+    }
+}

@@ -1,0 +1,114 @@
+package dev.accord.core.validation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.SpecVersionDetector;
+import com.networknt.schema.ValidationMessage;
+import dev.accord.core.contract.DomainSpec;
+import dev.accord.core.contract.FieldSpec;
+import dev.accord.core.record.Values;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Validates canonical records of one domain against its JSON Schema (networknt json-schema-validator,
+ * formats asserted) and against the contract's own field rules ({@code required}, {@code allowed}).
+ *
+ * <p>A system stores only some of a domain's fields, so "required" is checked only for the fields the
+ * caller says are in scope: the fields the source maps at ingress, the fields the target maps at egress.
+ */
+public final class SchemaValidator {
+
+    private final DomainSpec domain;
+    private final JsonSchema schema;
+
+    public SchemaValidator(DomainSpec domain) {
+        this.domain = domain;
+        JsonNode document = domain.schema().schema();
+        SpecVersion.VersionFlag version = document.has("$schema")
+                ? SpecVersionDetector.detect(document) : SpecVersion.VersionFlag.V202012;
+        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+        this.schema = JsonSchemaFactory.getInstance(version).getSchema(document, config);
+    }
+
+    /**
+     * @param key the record's key
+     * @param fields canonical values; a JSON null counts as empty
+     * @param inScope the fields whose presence is checked
+     */
+    public List<Violation> validate(String key, Map<String, JsonNode> fields, Collection<String> inScope) {
+        List<Violation> violations = new ArrayList<>();
+        if (key == null || key.isBlank()) {
+            violations.add(Violation.at(ReasonCode.MISSING_KEY, domain.key(), "the key field '" + domain.key() + "' is empty"));
+        }
+        ObjectNode instance = JsonNodeFactory.instance.objectNode();
+        fields.forEach((name, value) -> {
+            if (value != null && !value.isNull()) {
+                instance.set(name, value);
+            }
+        });
+        if (key != null && domain.field(domain.key()).isPresent() && !instance.has(domain.key())) {
+            instance.put(domain.key(), key);
+        }
+        Set<String> scope = Set.copyOf(inScope);
+        for (ValidationMessage message : schema.validate(instance)) {
+            Violation violation = translate(message);
+            if (violation.reason() != ReasonCode.REQUIRED_MISSING || scope.contains(message.getProperty())) {
+                violations.add(violation);
+            }
+        }
+        violations.addAll(contractRules(fields, scope, instance));
+        return violations;
+    }
+
+    private List<Violation> contractRules(Map<String, JsonNode> fields, Set<String> scope, ObjectNode instance) {
+        List<Violation> violations = new ArrayList<>();
+        for (FieldSpec field : domain.fields().values()) {
+            JsonNode value = fields.get(field.name());
+            boolean empty = !instance.has(field.name());
+            if (field.required() && empty && scope.contains(field.name()) && !requiredBySchema(field.name())) {
+                violations.add(Violation.at(ReasonCode.REQUIRED_MISSING, field.name(), "required field '" + field.name() + "' is empty"));
+            }
+            if (!empty && !field.allowed().isEmpty() && field.allowed().stream()
+                    .noneMatch(a -> Values.same(JsonNodeFactory.instance.textNode(a), value) || a.equals(value.asText()))) {
+                violations.add(Violation.at(ReasonCode.VALUE_NOT_ALLOWED, field.name(),
+                        "'" + value.asText() + "' is not allowed; allowed: " + String.join(", ", field.allowed())));
+            }
+        }
+        return violations;
+    }
+
+    private boolean requiredBySchema(String field) {
+        for (JsonNode name : domain.schema().schema().path("required")) {
+            if (name.asText().equals(field)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Violation translate(ValidationMessage message) {
+        String path = message.getInstanceLocation() == null ? "$" : message.getInstanceLocation().toString();
+        ReasonCode reason = switch (message.getType()) {
+            case "type" -> ReasonCode.SCHEMA_TYPE;
+            case "required" -> ReasonCode.REQUIRED_MISSING;
+            case "enum", "const" -> ReasonCode.VALUE_NOT_ALLOWED;
+            case "additionalProperties", "unevaluatedProperties" -> ReasonCode.SCHEMA_UNKNOWN_FIELD;
+            case "pattern", "format", "minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum",
+                 "exclusiveMaximum", "multipleOf" -> ReasonCode.SCHEMA_CONSTRAINT;
+            default -> ReasonCode.SCHEMA_VIOLATION;
+        };
+        if (reason == ReasonCode.REQUIRED_MISSING && message.getProperty() != null) {
+            path = "$." + message.getProperty();
+        }
+        return new Violation(reason, path, message.getMessage());
+    }
+}

@@ -48,6 +48,7 @@ final class FlowsReader {
         }
         for (String target : targets) {
             checkStores(entries.get("targets"), target, domain);
+            checkComparesAndSets(entries.get("targets"), target, domain);
             if (target.equals(source)) {
                 entries.get("targets").problem("system '" + target + "' is both source and target of the flow",
                         "a system never syncs into itself; remove it from targets");
@@ -75,6 +76,16 @@ final class FlowsReader {
             node.problem("system '" + system + "' does not map domain '" + domain + "'",
                     "add domains." + domain + " under systems." + system);
         }
+    }
+
+    private void checkComparesAndSets(YamlNode node, String target, String domain) {
+        SystemSpec spec = systems.get(target);
+        if (spec == null || domain == null || !spec.kind().isJdbc()) {
+            return;
+        }
+        spec.domain(domain).filter(m -> m.versionColumn() == null).ifPresent(m -> node.problem(
+                "target '" + target + "' has no version-column for domain '" + domain + "'",
+                "Accord writes only with compare-and-set; add version-column: <a bigint column every writer increments>"));
     }
 
     private static FlowMode mode(YamlNode node) {

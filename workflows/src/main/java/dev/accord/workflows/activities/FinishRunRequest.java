@@ -1,0 +1,6 @@
+package dev.accord.workflows.activities;
+
+import java.util.Map;
+
+/** Close the run record with its final state and counts per decision. */
+public record FinishRunRequest(String flow, RunRef run, String state, long pages, Map<String, Long> counts) {}

@@ -1,0 +1,13 @@
+package dev.accord.workflows.activities;
+
+import io.temporal.activity.ActivityInterface;
+
+/**
+ * Compensation: restores target rows to the before-images the change log holds for a run, newest first,
+ * each with compare-and-set against the version Accord wrote; and reverts the golden records.
+ */
+@ActivityInterface
+public interface RollbackActivities {
+
+    RollbackResult revertRun(RollbackRequest request);
+}

@@ -1,0 +1,9 @@
+package dev.accord.workflows.activities;
+
+/**
+ * Open (or re-open after continue-as-new) the run record and read the flow's plan.
+ *
+ * @param mode one-shot or continuous; null for the contract's mode
+ * @param batchSize null for the contract's batch size
+ */
+public record StartRunRequest(String flow, RunRef run, String mode, Integer batchSize, boolean dryRun) {}

@@ -1,0 +1,58 @@
+package dev.accord.workflows.sync;
+
+import dev.accord.workflows.activities.ApplyActivities;
+import dev.accord.workflows.activities.ExtractActivities;
+import dev.accord.workflows.activities.ResolveActivities;
+import dev.accord.workflows.activities.RollbackActivities;
+import dev.accord.workflows.activities.RunActivities;
+import dev.accord.workflows.activities.ValidateActivities;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+
+/**
+ * The activity stubs a sync uses, with explicit timeouts and retries. Failures that retrying cannot fix
+ * (a broken contract, a missing connection setting, data that breaks an invariant of the code) are
+ * thrown by the activities as non-retryable application failures of these types.
+ */
+final class ActivityStubs {
+
+    /** Failure types activities raise for problems no retry can fix. */
+    static final String[] NON_RETRYABLE = {
+        "dev.accord.core.contract.ContractException",
+        "dev.accord.core.contract.Contract$UnknownNameException",
+        "ConfigurationError"
+    };
+
+    final ExtractActivities extract;
+    final ValidateActivities validate;
+    final ResolveActivities resolve;
+    final ApplyActivities apply;
+    final RunActivities runs;
+    final RollbackActivities rollback;
+
+    ActivityStubs() {
+        extract = Workflow.newActivityStub(ExtractActivities.class, options(Duration.ofMinutes(2), Duration.ofSeconds(30)));
+        validate = Workflow.newActivityStub(ValidateActivities.class, options(Duration.ofMinutes(2), null));
+        resolve = Workflow.newActivityStub(ResolveActivities.class, options(Duration.ofMinutes(2), null));
+        apply = Workflow.newActivityStub(ApplyActivities.class, options(Duration.ofMinutes(5), Duration.ofSeconds(30)));
+        runs = Workflow.newActivityStub(RunActivities.class, options(Duration.ofSeconds(30), null));
+        rollback = Workflow.newActivityStub(RollbackActivities.class, options(Duration.ofMinutes(30), Duration.ofSeconds(30)));
+    }
+
+    private static ActivityOptions options(Duration startToClose, Duration heartbeat) {
+        ActivityOptions.Builder builder = ActivityOptions.newBuilder()
+                .setStartToCloseTimeout(startToClose)
+                .setRetryOptions(RetryOptions.newBuilder()
+                        .setInitialInterval(Duration.ofSeconds(1))
+                        .setBackoffCoefficient(2.0)
+                        .setMaximumInterval(Duration.ofMinutes(1))
+                        .setDoNotRetry(NON_RETRYABLE)
+                        .build());
+        if (heartbeat != null) {
+            builder.setHeartbeatTimeout(heartbeat);
+        }
+        return builder.build();
+    }
+}

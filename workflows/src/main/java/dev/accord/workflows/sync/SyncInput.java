@@ -1,0 +1,27 @@
+package dev.accord.workflows.sync;
+
+import java.util.Map;
+
+/**
+ * How to run a flow's sync. Only {@code flow} is required, so a run can be started from the Temporal
+ * UI or CLI with {@code {"flow":"crm-customers"}}.
+ *
+ * @param mode {@code one-shot} or {@code continuous}; null for the contract's mode
+ * @param dryRun compute every decision and write nothing to targets
+ * @param batchSize records per page; null for the contract's batch size
+ * @param maxPages stop after this many pages; null for no limit
+ * @param carried progress carried over by continue-as-new; null on a fresh start
+ */
+public record SyncInput(String flow, String mode, Boolean dryRun, Integer batchSize, Integer maxPages, Carried carried) {
+
+    public static SyncInput of(String flow) {
+        return new SyncInput(flow, null, null, null, null, null);
+    }
+
+    public boolean isDryRun() {
+        return Boolean.TRUE.equals(dryRun);
+    }
+
+    /** Totals so far, so that one run's progress and result span its continue-as-new executions. */
+    public record Carried(long pages, Map<String, Long> counts, boolean paused) {}
+}

@@ -1,0 +1,178 @@
+package dev.accord.workflows.sync;
+
+import dev.accord.workflows.activities.AppliedPage;
+import dev.accord.workflows.activities.ApplyRequest;
+import dev.accord.workflows.activities.CheckpointRequest;
+import dev.accord.workflows.activities.Cursor;
+import dev.accord.workflows.activities.ExtractRequest;
+import dev.accord.workflows.activities.ExtractedPage;
+import dev.accord.workflows.activities.FinishRunRequest;
+import dev.accord.workflows.activities.FlowPlan;
+import dev.accord.workflows.activities.PageRef;
+import dev.accord.workflows.activities.ResolveRequest;
+import dev.accord.workflows.activities.ResolvedPage;
+import dev.accord.workflows.activities.RollbackRequest;
+import dev.accord.workflows.activities.RollbackResult;
+import dev.accord.workflows.activities.RunRef;
+import dev.accord.workflows.activities.StartRunRequest;
+import dev.accord.workflows.activities.ValidateRequest;
+import dev.accord.workflows.activities.ValidatedPage;
+import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInfo;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The sync loop. Deterministic: no I/O, clocks or randomness here; every step that touches data is an
+ * activity. Pause, cancel and rollback take effect between pages, so a page is never half-applied.
+ */
+public class SyncWorkflowImpl implements SyncWorkflow {
+
+    /** Executions are renewed (continue-as-new) after this many pages, or earlier when history grows. */
+    static final int PAGES_PER_EXECUTION = 100;
+    private static final Duration HOLD_RECHECK = Duration.ofSeconds(10);
+
+    private final ActivityStubs activities = new ActivityStubs();
+    private SyncInput input;
+    private Tally tally;
+    private String state = "starting";
+    private boolean paused;
+    private boolean cancelRequested;
+    private boolean rollbackRequested;
+    private long pages;
+    private Cursor cursor = Cursor.BEGINNING;
+    private Cursor head = Cursor.BEGINNING;
+
+    @Override
+    public SyncResult run(SyncInput input) {
+        this.input = input;
+        SyncInput.Carried carried = input.carried();
+        this.tally = new Tally(carried == null ? null : carried.counts());
+        this.pages = carried == null ? 0 : carried.pages();
+        this.paused = paused || (carried != null && carried.paused());
+        WorkflowInfo info = Workflow.getInfo();
+        RunRef run = new RunRef(info.getWorkflowId(), info.getFirstExecutionRunId(), info.getRunId());
+        FlowPlan plan = activities.runs.startRun(new StartRunRequest(input.flow(), run, input.mode(), input.batchSize(), input.isDryRun()));
+        cursor = plan.checkpoint();
+        state = "running";
+        if (carried == null) {
+            deliver(plan, new PageRef(input.flow(), run, 0), List.of());
+        }
+        long pagesThisExecution = 0;
+        while (true) {
+            Workflow.await(() -> !paused || stopRequested());
+            if (stopRequested()) {
+                break;
+            }
+            state = "running";
+            ExtractedPage page = activities.extract.extract(new ExtractRequest(input.flow(), cursor, plan.batchSize()));
+            head = page.head();
+            if (page.isEmpty()) {
+                if (!plan.continuous()) {
+                    break;
+                }
+                state = "waiting";
+                Workflow.await(Duration.ofMillis(plan.pollIntervalMillis()), this::stopRequested);
+            } else {
+                process(plan, run, page);
+                pagesThisExecution++;
+                if (input.maxPages() != null && pages >= input.maxPages()) {
+                    break;
+                }
+            }
+            if (shouldRenew(pagesThisExecution)) {
+                Workflow.continueAsNew(new SyncInput(input.flow(), input.mode(), input.dryRun(), input.batchSize(),
+                        input.maxPages(), new SyncInput.Carried(pages, tally.snapshot(), paused)));
+            }
+        }
+        return finish(run);
+    }
+
+    private void process(FlowPlan plan, RunRef run, ExtractedPage page) {
+        PageRef ref = new PageRef(input.flow(), run, pages + 1);
+        ValidatedPage validated = activities.validate.validate(new ValidateRequest(ref, page.records(), input.isDryRun()));
+        tally.records(validated.quarantined());
+        ResolvedPage resolved = activities.resolve.resolve(new ResolveRequest(ref, validated.changes(), input.isDryRun()));
+        tally.records(resolved.records());
+        if (!resolved.deliveries().isEmpty()) {
+            deliver(plan, ref, resolved.deliveries());
+        }
+        if (!input.isDryRun()) {
+            activities.runs.checkpoint(new CheckpointRequest(ref, page.next(), page.head()));
+        }
+        cursor = page.next();
+        pages = ref.page();
+        state = "running";
+    }
+
+    /** Delivers to every target; while the kill switch holds writes, waits on a durable timer and retries. */
+    private void deliver(FlowPlan plan, PageRef ref, List<String> keys) {
+        for (String target : plan.targets()) {
+            while (true) {
+                AppliedPage applied = activities.apply.apply(new ApplyRequest(ref, target, keys, input.isDryRun()));
+                if (!applied.held()) {
+                    tally.target(applied);
+                    break;
+                }
+                state = "holding";
+                Workflow.sleep(HOLD_RECHECK);
+            }
+        }
+    }
+
+    private boolean shouldRenew(long pagesThisExecution) {
+        WorkflowInfo info = Workflow.getInfo();
+        return pagesThisExecution >= PAGES_PER_EXECUTION || info.isContinueAsNewSuggested() || info.getHistoryLength() > 10_000;
+    }
+
+    private SyncResult finish(RunRef run) {
+        if (rollbackRequested) {
+            state = "rolling-back";
+            RollbackResult result = activities.rollback.revertRun(new RollbackRequest(input.flow(), run.runId()));
+            tally.add("rollback:reverted", result.reverted());
+            tally.add("rollback:conflicts", result.conflicts().size());
+            state = "rolled-back";
+        } else {
+            state = cancelRequested ? "cancelled" : "finished";
+        }
+        activities.runs.finishRun(new FinishRunRequest(input.flow(), run, state, pages, tally.snapshot()));
+        return new SyncResult(input.flow(), run.runId(), state, pages, tally.snapshot(), cursor.toString());
+    }
+
+    private boolean stopRequested() {
+        return cancelRequested || rollbackRequested;
+    }
+
+    @Override
+    public void pause() {
+        paused = true;
+        if ("running".equals(state) || "waiting".equals(state)) {
+            state = "paused";
+        }
+    }
+
+    @Override
+    public void resume() {
+        paused = false;
+    }
+
+    @Override
+    public void cancel() {
+        cancelRequested = true;
+        state = "cancelling";
+    }
+
+    @Override
+    public void rollback() {
+        rollbackRequested = true;
+        state = "rolling-back";
+    }
+
+    @Override
+    public SyncProgress progress() {
+        String flow = input == null ? null : input.flow();
+        return new SyncProgress(flow, paused && !stopRequested() ? "paused" : state, pages,
+                tally == null ? java.util.Map.of() : tally.snapshot(), cursor.toString(), head.toString(),
+                input != null && input.isDryRun());
+    }
+}

@@ -17,7 +17,10 @@ public enum Decision {
     NEEDS_REVIEW("needs-review"),
     /** The record broke a rule at the boundary and went to quarantine instead of a target. */
     QUARANTINED("quarantined"),
-    /** The change only repeats what Accord itself wrote to that system; dropped to avoid ping-pong. */
+    /**
+     * The change only repeats what Accord itself wrote to that system, or the golden value of a field the
+     * system does not own; dropped, so two-way syncs do not ping-pong.
+     */
     ECHO("echo");
 
     private final String spelling;

@@ -89,6 +89,9 @@ public final class Resolver {
         if (echoes.containsKey(field) && Values.same(echoes.get(field), value)) {
             return new FieldDecision(field, Decision.ECHO, incoming, heldVersion, "repeats the value Accord wrote to " + incoming.system());
         }
+        if (!rule.permits(incoming.system()) && held != null && Values.same(held.value(), value)) {
+            return new FieldDecision(field, Decision.ECHO, incoming, heldVersion, "repeats the golden value; " + incoming.system() + " does not own it");
+        }
         if (!rule.permits(incoming.system())) {
             return new FieldDecision(field, Decision.REJECTED_NOT_OWNER, incoming, heldVersion, field + " may be written by " + rule.whoMayWrite());
         }

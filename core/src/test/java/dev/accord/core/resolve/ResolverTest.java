@@ -43,6 +43,16 @@ class ResolverTest {
     }
 
     @Test
+    void nonOwnerRepeatingTheGoldenValueIsAnEchoNotARejection() {
+        apply(change("crm", 1, 0, Map.of("email", text("ada@example.com"))));
+
+        Resolution resolution = apply(change("billing", 7, 10, Map.of("email", text("ada@example.com"))));
+
+        assertThat(resolution.outcome()).isEqualTo(Decision.ECHO);
+        assertThat(resolution.changes().isEmpty()).isTrue();
+    }
+
+    @Test
     void olderVersionOfTheOwnerIsStale() {
         apply(change("crm", 5, 10, Map.of("name", text("New"))));
 

@@ -117,6 +117,47 @@ public final class Resolver {
                 : d).toList();
     }
 
+    /**
+     * Undoes {@code change} on the current golden record, field by field, but only where the field still
+     * holds what the change wrote: a value someone changed since is left alone and reported. A field that
+     * already holds its before-image is skipped, so reverting twice is a no-op.
+     */
+    public Reversal revert(CanonicalRecord current, ChangeSet change) {
+        List<FieldChange> undone = new ArrayList<>();
+        List<String> conflicts = new ArrayList<>();
+        Map<String, FieldValue> fields = new HashMap<>(current.fields());
+        for (FieldChange written : change.fields()) {
+            FieldValue held = current.field(written.field());
+            if (java.util.Objects.equals(held, written.before())) {
+                continue;
+            }
+            if (!java.util.Objects.equals(held, written.after())) {
+                conflicts.add(written.field());
+            } else {
+                undone.add(new FieldChange(written.field(), held, written.before()));
+                if (written.before() == null) {
+                    fields.remove(written.field());
+                } else {
+                    fields.put(written.field(), written.before());
+                }
+            }
+        }
+        FieldVersion tombstone = current.tombstone();
+        if (!java.util.Objects.equals(change.tombstoneBefore(), change.tombstoneAfter())) {
+            if (java.util.Objects.equals(tombstone, change.tombstoneAfter())) {
+                tombstone = change.tombstoneBefore();
+            } else if (!java.util.Objects.equals(tombstone, change.tombstoneBefore())) {
+                conflicts.add(FieldDecision.DELETE_FIELD);
+            }
+        }
+        boolean deleted = Tombstones.deleted(tombstone, fields, domain.lifecycle(), rules.recordOrder());
+        ChangeSet reverting = new ChangeSet(domain.name(), current.key(), undone, current.tombstone(), tombstone, current.deleted(), deleted);
+        return new Reversal(reverting.applyTo(current), reverting, conflicts);
+    }
+
+    /** The outcome of {@link #revert}: the record after, what was undone, and the fields left alone. */
+    public record Reversal(CanonicalRecord after, ChangeSet changes, List<String> conflicts) {}
+
     private Resolution resolveDelete(CanonicalRecord current, SourceChange change) {
         FieldVersion incoming = change.version();
         FieldVersion tombstone = current.tombstone();

@@ -212,6 +212,31 @@ class ResolverTest {
         assertThat(older.after().deleted()).isTrue();
     }
 
+    @Test
+    void revertUndoesAChangeWhereNobodyChangedTheFieldSince() {
+        apply(change("crm", 1, 0, Map.of("name", text("Ada"), "phone", text("+49 1"))));
+        Resolution second = apply(change("crm", 2, 10, Map.of("name", text("Ada L."), "phone", text("+49 2"))));
+        apply(change("support", 1, 20, Map.of("phone", text("+49 9"))));
+
+        Resolver.Reversal reversal = resolver.revert(record, second.changes());
+
+        assertThat(reversal.after().field("name").value().asText()).isEqualTo("Ada");
+        assertThat(reversal.after().field("phone").value().asText()).isEqualTo("+49 9");
+        assertThat(reversal.conflicts()).containsExactly("phone");
+    }
+
+    @Test
+    void revertOfADeleteBringsTheRecordBack() {
+        apply(change("crm", 1, 0, Map.of("name", text("Ada"))));
+        Resolution delete = apply(SourceChange.deletion("crm", "customer", record.key(), 2, T0.plusSeconds(10)));
+
+        Resolver.Reversal reversal = resolver.revert(record, delete.changes());
+
+        assertThat(reversal.after().deleted()).isFalse();
+        assertThat(reversal.after().tombstone()).isNull();
+        assertThat(resolver.revert(reversal.after(), delete.changes()).conflicts()).isEmpty();
+    }
+
     private Resolution apply(SourceChange change) {
         Resolution resolution = resolver.resolve(record, change, false, Map.of());
         record = resolution.after();

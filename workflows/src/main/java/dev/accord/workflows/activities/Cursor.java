@@ -8,7 +8,7 @@ public record Cursor(String position, String key) {
 
     public static final Cursor BEGINNING = new Cursor(null, null);
 
-    public boolean isBeginning() {
+    public boolean atBeginning() {
         return position == null;
     }
 

@@ -11,7 +11,7 @@ import java.util.List;
  */
 public record ExtractedPage(List<SourceRecord> records, Cursor next, boolean hasMore, Cursor head) {
 
-    public boolean isEmpty() {
+    public boolean hasNoRecords() {
         return records.isEmpty();
     }
 }

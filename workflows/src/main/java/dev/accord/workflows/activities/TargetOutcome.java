@@ -4,11 +4,12 @@ package dev.accord.workflows.activities;
  * What one delivery did to one target row.
  *
  * @param status written, unchanged (target already held the golden values), conflict (compare-and-set
- *     failed after re-reading; left pending for the next attempt), or would-write (dry run)
+ *     failed after re-reading; left pending for the next attempt), quarantined (the golden record breaks
+ *     the target's egress rules; nothing written), or would-write (dry run)
  * @param fromVersion the row's version before, null when absent
  * @param toVersion the row's version after, null when absent or unchanged
  */
 public record TargetOutcome(String key, Status status, Long fromVersion, Long toVersion, String detail) {
 
-    public enum Status { WRITTEN, UNCHANGED, CONFLICT, WOULD_WRITE }
+    public enum Status { WRITTEN, UNCHANGED, CONFLICT, QUARANTINED, WOULD_WRITE }
 }

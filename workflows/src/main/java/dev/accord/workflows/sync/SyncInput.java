@@ -18,10 +18,13 @@ public record SyncInput(String flow, String mode, Boolean dryRun, Integer batchS
         return new SyncInput(flow, null, null, null, null, null);
     }
 
-    public boolean isDryRun() {
+    public boolean dryRunRequested() {
         return Boolean.TRUE.equals(dryRun);
     }
 
-    /** Totals so far, so that one run's progress and result span its continue-as-new executions. */
-    public record Carried(long pages, Map<String, Long> counts, boolean paused) {}
+    /**
+     * Totals so far, so that one run's progress and result span its continue-as-new executions, and the
+     * cursor reached (a dry run does not save checkpoints, so the cursor travels with the run).
+     */
+    public record Carried(long pages, Map<String, Long> counts, boolean paused, dev.accord.workflows.activities.Cursor cursor) {}
 }

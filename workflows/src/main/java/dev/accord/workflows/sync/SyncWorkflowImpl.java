@@ -52,8 +52,8 @@ public class SyncWorkflowImpl implements SyncWorkflow {
         this.paused = paused || (carried != null && carried.paused());
         WorkflowInfo info = Workflow.getInfo();
         RunRef run = new RunRef(info.getWorkflowId(), info.getFirstExecutionRunId(), info.getRunId());
-        FlowPlan plan = activities.runs.startRun(new StartRunRequest(input.flow(), run, input.mode(), input.batchSize(), input.isDryRun()));
-        cursor = plan.checkpoint();
+        FlowPlan plan = activities.runs.startRun(new StartRunRequest(input.flow(), run, input.mode(), input.batchSize(), input.dryRunRequested()));
+        cursor = carried != null && carried.cursor() != null ? carried.cursor() : plan.checkpoint();
         state = "running";
         if (carried == null) {
             deliver(plan, new PageRef(input.flow(), run, 0), List.of());
@@ -67,7 +67,7 @@ public class SyncWorkflowImpl implements SyncWorkflow {
             state = "running";
             ExtractedPage page = activities.extract.extract(new ExtractRequest(input.flow(), cursor, plan.batchSize()));
             head = page.head();
-            if (page.isEmpty()) {
+            if (page.hasNoRecords()) {
                 if (!plan.continuous()) {
                     break;
                 }
@@ -82,7 +82,7 @@ public class SyncWorkflowImpl implements SyncWorkflow {
             }
             if (shouldRenew(pagesThisExecution)) {
                 Workflow.continueAsNew(new SyncInput(input.flow(), input.mode(), input.dryRun(), input.batchSize(),
-                        input.maxPages(), new SyncInput.Carried(pages, tally.snapshot(), paused)));
+                        input.maxPages(), new SyncInput.Carried(pages, tally.snapshot(), paused, cursor)));
             }
         }
         return finish(run);
@@ -90,14 +90,14 @@ public class SyncWorkflowImpl implements SyncWorkflow {
 
     private void process(FlowPlan plan, RunRef run, ExtractedPage page) {
         PageRef ref = new PageRef(input.flow(), run, pages + 1);
-        ValidatedPage validated = activities.validate.validate(new ValidateRequest(ref, page.records(), input.isDryRun()));
+        ValidatedPage validated = activities.validate.validate(new ValidateRequest(ref, page.records(), input.dryRunRequested()));
         tally.records(validated.quarantined());
-        ResolvedPage resolved = activities.resolve.resolve(new ResolveRequest(ref, validated.changes(), input.isDryRun()));
+        ResolvedPage resolved = activities.resolve.resolve(new ResolveRequest(ref, validated.changes(), input.dryRunRequested()));
         tally.records(resolved.records());
         if (!resolved.deliveries().isEmpty()) {
             deliver(plan, ref, resolved.deliveries());
         }
-        if (!input.isDryRun()) {
+        if (!input.dryRunRequested()) {
             activities.runs.checkpoint(new CheckpointRequest(ref, page.next(), page.head()));
         }
         cursor = page.next();
@@ -109,7 +109,7 @@ public class SyncWorkflowImpl implements SyncWorkflow {
     private void deliver(FlowPlan plan, PageRef ref, List<String> keys) {
         for (String target : plan.targets()) {
             while (true) {
-                AppliedPage applied = activities.apply.apply(new ApplyRequest(ref, target, keys, input.isDryRun()));
+                AppliedPage applied = activities.apply.apply(new ApplyRequest(ref, target, keys, input.dryRunRequested()));
                 if (!applied.held()) {
                     tally.target(applied);
                     break;
@@ -173,6 +173,6 @@ public class SyncWorkflowImpl implements SyncWorkflow {
         String flow = input == null ? null : input.flow();
         return new SyncProgress(flow, paused && !stopRequested() ? "paused" : state, pages,
                 tally == null ? java.util.Map.of() : tally.snapshot(), cursor.toString(), head.toString(),
-                input != null && input.isDryRun());
+                input != null && input.dryRunRequested());
     }
 }

@@ -1,0 +1,25 @@
+package dev.accord.activities;
+
+import dev.accord.activities.hub.Hub;
+import dev.accord.activities.hub.RunBook;
+import dev.accord.activities.hub.RunReverter;
+import dev.accord.activities.hub.SyncContext;
+import dev.accord.activities.hub.TargetApplier;
+import java.util.List;
+
+/** Every activity implementation of Accord, built over one {@link SyncContext}, ready to register with a worker. */
+public final class AccordActivities {
+
+    private AccordActivities() {}
+
+    public static List<Object> all(SyncContext context) {
+        Hub hub = new Hub(context);
+        return List.of(
+                new ExtractActivitiesImpl(context),
+                new ValidateActivitiesImpl(context),
+                new ResolveActivitiesImpl(hub),
+                new ApplyActivitiesImpl(new TargetApplier(context, hub)),
+                new RunActivitiesImpl(new RunBook(context)),
+                new RollbackActivitiesImpl(new RunReverter(context)));
+    }
+}

@@ -1,0 +1,44 @@
+package dev.accord.activities;
+
+import dev.accord.activities.hub.RunBook;
+import dev.accord.workflows.activities.CheckpointRequest;
+import dev.accord.workflows.activities.FinishRunRequest;
+import dev.accord.workflows.activities.FlowPlan;
+import dev.accord.workflows.activities.RunActivities;
+import dev.accord.workflows.activities.StartRunRequest;
+
+/** Run records, checkpoints and the kill switch as activities; all idempotent upserts. */
+public final class RunActivitiesImpl implements RunActivities {
+
+    private final RunBook book;
+
+    public RunActivitiesImpl(RunBook book) {
+        this.book = book;
+    }
+
+    @Override
+    public FlowPlan startRun(StartRunRequest request) {
+        return Failures.translated(() -> book.startRun(request));
+    }
+
+    @Override
+    public void checkpoint(CheckpointRequest request) {
+        Failures.translated(() -> {
+            book.checkpoint(request);
+            return null;
+        });
+    }
+
+    @Override
+    public void finishRun(FinishRunRequest request) {
+        Failures.translated(() -> {
+            book.finishRun(request);
+            return null;
+        });
+    }
+
+    @Override
+    public boolean killSwitchOn() {
+        return book.killSwitchOn();
+    }
+}

@@ -1,0 +1,142 @@
+package dev.accord.activities.hub;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.accord.activities.store.ChangeLog;
+import dev.accord.activities.store.Deliveries;
+import dev.accord.activities.store.GoldenRecords;
+import dev.accord.activities.store.QuarantineLog;
+import dev.accord.activities.store.StoreJson;
+import dev.accord.connectors.TargetConnector;
+import dev.accord.connectors.TargetRow;
+import dev.accord.connectors.TargetWrite;
+import dev.accord.connectors.WriteResult;
+import dev.accord.core.contract.FlowSpec;
+import dev.accord.core.mapping.RecordMapper;
+import dev.accord.core.record.CanonicalRecord;
+import dev.accord.core.validation.Violation;
+import dev.accord.workflows.activities.PageRef;
+import dev.accord.workflows.activities.TargetOutcome;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * One attempt at delivering pending golden records to a target: plan, validate at egress, log ahead,
+ * write with compare-and-set, settle. Rows whose write hit a conflict are returned for another attempt;
+ * their deliveries stay pending.
+ */
+final class DeliveryWriter {
+
+    private final SyncContext context;
+
+    DeliveryWriter(SyncContext context) {
+        this.context = context;
+    }
+
+    record Result(List<TargetOutcome> settled, List<TargetOutcome> conflicts) {}
+
+    private record Planned(Deliveries.Delivery delivery, PlannedDelivery plan) {}
+
+    Result deliver(PageRef page, FlowSpec flow, String target, TargetConnector connector, List<Deliveries.Delivery> pending,
+                   Map<String, GoldenRecords.Stored> golden, Map<String, TargetRow> rows) {
+        RecordMapper mapper = context.mapper(target, flow.domain());
+        DeliveryPlanner planner = new DeliveryPlanner(mapper, context.contract().domain(flow.domain()).key());
+        List<TargetOutcome> settled = new ArrayList<>();
+        List<Deliveries.Delivery> done = new ArrayList<>();
+        List<QuarantineLog.Entry> quarantine = new ArrayList<>();
+        List<Planned> writes = new ArrayList<>();
+        for (Deliveries.Delivery delivery : pending) {
+            CanonicalRecord record = golden.get(delivery.key()).record();
+            PlannedDelivery plan = planner.plan(record, delivery.fields(), rows.get(delivery.key()));
+            List<Violation> violations = plan.writesValues() ? egressViolations(flow, target, mapper, planner, record) : List.of();
+            if (!violations.isEmpty()) {
+                quarantine.addAll(quarantineEntries(page, flow, target, delivery, violations));
+                settled.add(new TargetOutcome(delivery.key(), TargetOutcome.Status.QUARANTINED, plan.fromVersion(), null,
+                        violations.stream().map(Violation::toString).collect(Collectors.joining("; "))));
+                done.add(delivery);
+            } else if (plan.isUnchanged()) {
+                settled.add(new TargetOutcome(delivery.key(), TargetOutcome.Status.UNCHANGED, plan.fromVersion(), plan.fromVersion(), null));
+                done.add(delivery);
+            } else {
+                writes.add(new Planned(delivery, plan));
+            }
+        }
+        context.store().inTransaction(c -> {
+            context.store().quarantine().add(c, quarantine);
+            context.store().changeLog().writeAhead(c, writes.stream().map(w -> logEntry(page, flow, target, w.plan())).toList());
+            context.store().deliveries().remove(c, done);
+            return null;
+        });
+        if (writes.isEmpty()) {
+            return new Result(settled, List.of());
+        }
+        List<WriteResult> results = connector.apply(writes.stream().flatMap(w -> w.plan().writes().stream()).toList());
+        return settle(page, flow, target, writes, results, settled);
+    }
+
+    private Result settle(PageRef page, FlowSpec flow, String target, List<Planned> writes, List<WriteResult> results,
+                          List<TargetOutcome> settled) {
+        List<TargetOutcome> conflicts = new ArrayList<>();
+        context.store().inTransaction(c -> {
+            List<Deliveries.Delivery> delivered = new ArrayList<>();
+            Map<String, Map<String, JsonNode>> echoes = new HashMap<>();
+            int index = 0;
+            for (Planned planned : writes) {
+                PlannedDelivery plan = planned.plan();
+                List<WriteResult> own = results.subList(index, index + plan.writes().size());
+                index += plan.writes().size();
+                WriteResult last = own.get(own.size() - 1);
+                if (own.stream().allMatch(r -> r.status() == WriteResult.Status.APPLIED)) {
+                    settleOne(c, page, flow, target, plan, ChangeLog.APPLIED, last.newVersion(), null);
+                    delivered.add(planned.delivery());
+                    if (plan.after() != null) {
+                        echoes.put(plan.key(), plan.after());
+                    }
+                    settled.add(new TargetOutcome(plan.key(), TargetOutcome.Status.WRITTEN, plan.fromVersion(), last.newVersion(), plan.operation()));
+                } else {
+                    settleOne(c, page, flow, target, plan, ChangeLog.CONFLICT, null, "the row changed before the write");
+                    conflicts.add(new TargetOutcome(plan.key(), TargetOutcome.Status.CONFLICT, plan.fromVersion(), null,
+                            "compare-and-set failed: the row changed since it was read"));
+                }
+            }
+            context.store().deliveries().remove(c, delivered);
+            context.store().echoes().remember(c, target, flow.domain(), echoes);
+            return null;
+        });
+        return new Result(settled, conflicts);
+    }
+
+    private void settleOne(Connection c, PageRef page, FlowSpec flow, String target, PlannedDelivery plan, String status,
+                           Long version, String detail) throws SQLException {
+        context.store().changeLog().settle(c, page.run().runId(), page.page(), target, flow.domain(), plan.key(), status, version, detail);
+    }
+
+    private List<Violation> egressViolations(FlowSpec flow, String target, RecordMapper mapper, DeliveryPlanner planner,
+                                             CanonicalRecord record) {
+        Map<String, JsonNode> values = new HashMap<>();
+        for (String field : planner.targetFields()) {
+            if (record.field(field) != null) {
+                values.put(field, record.field(field).value());
+            }
+        }
+        return context.validator(flow.domain()).validate(record.key(), values, mapper.mappedFields());
+    }
+
+    private static List<QuarantineLog.Entry> quarantineEntries(PageRef page, FlowSpec flow, String target,
+                                                               Deliveries.Delivery delivery, List<Violation> violations) {
+        String dedupKey = "egress|" + target + "|" + flow.domain() + "|" + delivery.revision() + "|" + delivery.key();
+        return violations.stream().map(v -> new QuarantineLog.Entry(flow.name(), target, flow.domain(), delivery.key(), dedupKey,
+                v.reason().name(), v.path(), "egress to " + target + ": " + v.message(), StoreJson.write(delivery.fields()),
+                page.run().workflowId(), page.run().runId(), page.page())).toList();
+    }
+
+    private static ChangeLog.Entry logEntry(PageRef page, FlowSpec flow, String target, PlannedDelivery plan) {
+        return new ChangeLog.Entry(0, flow.name(), page.run().workflowId(), page.run().runId(), page.run().executionRunId(),
+                page.page(), target, flow.domain(), plan.key(), plan.operation(), StoreJson.write(plan.before()),
+                StoreJson.write(plan.after()), plan.fromVersion(), null, ChangeLog.PENDING, null);
+    }
+}

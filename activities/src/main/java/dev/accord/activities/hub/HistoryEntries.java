@@ -1,0 +1,44 @@
+package dev.accord.activities.hub;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.accord.activities.store.FieldHistory;
+import dev.accord.activities.store.StoreJson;
+import dev.accord.core.contract.Contract;
+import dev.accord.core.record.CanonicalRecord;
+import dev.accord.core.record.FieldValue;
+import dev.accord.core.record.SourceChange;
+import dev.accord.core.resolve.FieldDecision;
+import dev.accord.core.resolve.Resolution;
+import dev.accord.workflows.activities.PageRef;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns one resolution into field-history rows: one per field decision, with old and proposed value. */
+final class HistoryEntries {
+
+    private final Contract contract;
+
+    HistoryEntries(Contract contract) {
+        this.contract = contract;
+    }
+
+    /**
+     * @param before the golden record before the change (old values)
+     */
+    List<FieldHistory.Entry> of(PageRef page, SourceChange change, CanonicalRecord before, Resolution resolution) {
+        List<FieldHistory.Entry> entries = new ArrayList<>();
+        int schemaVersion = contract.domain(change.domain()).schema().version();
+        for (FieldDecision decision : resolution.fields()) {
+            boolean delete = FieldDecision.DELETE_FIELD.equals(decision.field());
+            FieldValue old = delete ? null : before.field(decision.field());
+            JsonNode proposed = delete ? null : change.fields().get(decision.field());
+            entries.add(new FieldHistory.Entry(0, change.domain(), change.key(), decision.field(), decision.decision().spelling(),
+                    decision.reason(), old == null ? null : StoreJson.write(old.value()),
+                    delete ? "deleted" : StoreJson.write(proposed), StoreJson.write(decision.current()),
+                    StoreJson.write(decision.incoming()), change.system(), change.sourceVersion(), change.timestamp(),
+                    page.flow(), page.run().workflowId(), page.run().runId(), page.run().executionRunId(), page.page(),
+                    contract.hash(), contract.version(), schemaVersion, null, null));
+        }
+        return entries;
+    }
+}

@@ -1,0 +1,135 @@
+package dev.accord.activities.hub;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.accord.activities.store.AppliedChanges;
+import dev.accord.activities.store.Deliveries;
+import dev.accord.activities.store.FieldHistory;
+import dev.accord.activities.store.GoldenRecords;
+import dev.accord.activities.store.StoreJson;
+import dev.accord.core.change.FieldChange;
+import dev.accord.core.contract.FlowSpec;
+import dev.accord.core.record.SourceChange;
+import dev.accord.core.resolve.Resolution;
+import dev.accord.core.resolve.Resolver;
+import dev.accord.workflows.activities.PageRef;
+import dev.accord.workflows.activities.RecordOutcome;
+import dev.accord.workflows.activities.ResolvedPage;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The canonical hub: decides a page of changes against the golden records and commits, in one
+ * transaction, the new golden records, their field history, the dedup keys and the deliveries the flow's
+ * targets now need. Retrying the same page returns the decisions recorded the first time; any other run
+ * that brings the same change sees a duplicate.
+ */
+public final class Hub {
+
+    private final SyncContext context;
+    private final HistoryEntries history;
+
+    public Hub(SyncContext context) {
+        this.context = context;
+        this.history = new HistoryEntries(context.contract());
+    }
+
+    public ResolvedPage resolve(PageRef page, List<SourceChange> changes, boolean dryRun) {
+        if (changes.isEmpty()) {
+            return new ResolvedPage(List.of(), List.of());
+        }
+        return context.store().inTransaction(connection -> resolve(connection, page, changes, dryRun));
+    }
+
+    private ResolvedPage resolve(Connection connection, PageRef page, List<SourceChange> changes, boolean dryRun) throws SQLException {
+        FlowSpec flow = context.contract().flow(page.flow());
+        String system = changes.get(0).system();
+        Resolver resolver = context.resolver(flow.domain());
+        Set<String> keys = new LinkedHashSet<>();
+        changes.forEach(c -> keys.add(c.key()));
+        Map<String, GoldenRecords.Stored> loaded = context.store().golden().load(connection, flow.domain(), keys);
+        Map<String, AppliedChanges.Entry> seen = context.store().applied().find(connection, changes.stream().map(c -> c.dedupKey().asText()).toList());
+        Map<String, Map<String, JsonNode>> echoes = context.store().echoes().load(connection, system, flow.domain(), keys);
+
+        PageWrites writes = new PageWrites(loaded);
+        for (SourceChange change : changes) {
+            AppliedChanges.Entry earlier = seen.get(change.dedupKey().asText());
+            if (earlier != null && isSamePage(earlier, page)) {
+                writes.outcomes.add(StoreJson.read(earlier.outcomeJson(), RecordOutcome.class));
+                continue;
+            }
+            boolean duplicate = earlier != null || writes.processed.contains(change.dedupKey().asText());
+            Resolution resolution = resolver.resolve(writes.current(change.key()), change, duplicate,
+                    echoes.getOrDefault(change.key(), Map.of()));
+            writes.add(page, flow, change, resolution, duplicate, history);
+        }
+        if (!dryRun) {
+            writes.commit(connection, context, flow, page);
+        }
+        return new ResolvedPage(writes.outcomes, new ArrayList<>(writes.deliveries.keySet()));
+    }
+
+    private static boolean isSamePage(AppliedChanges.Entry earlier, PageRef page) {
+        return earlier.runId().equals(page.run().runId()) && earlier.workflowId().equals(page.run().workflowId())
+                && earlier.page() == page.page();
+    }
+
+    /** What a page changes, collected before one commit. */
+    private static final class PageWrites {
+        private final Map<String, GoldenRecords.Stored> loaded;
+        private final Map<String, GoldenRecords.Stored> changed = new LinkedHashMap<>();
+        private final List<RecordOutcome> outcomes = new ArrayList<>();
+        private final List<AppliedChanges.Entry> applied = new ArrayList<>();
+        private final List<FieldHistory.Entry> history = new ArrayList<>();
+        private final Map<String, Set<String>> deliveries = new LinkedHashMap<>();
+        private final Set<String> processed = new LinkedHashSet<>();
+
+        PageWrites(Map<String, GoldenRecords.Stored> loaded) {
+            this.loaded = loaded;
+        }
+
+        dev.accord.core.record.CanonicalRecord current(String key) {
+            GoldenRecords.Stored stored = changed.getOrDefault(key, loaded.get(key));
+            return stored.record();
+        }
+
+        void add(PageRef page, FlowSpec flow, SourceChange change, Resolution resolution, boolean duplicate, HistoryEntries entries) {
+            RecordOutcome outcome = new RecordOutcome(change.key(), change.dedupKey().asText(), resolution.outcome(), resolution.fields(), null);
+            outcomes.add(outcome);
+            if (duplicate) {
+                return;
+            }
+            processed.add(change.dedupKey().asText());
+            history.addAll(entries.of(page, change, current(change.key()), resolution));
+            boolean changesRecord = !resolution.changes().isEmpty();
+            if (changesRecord) {
+                changed.put(change.key(), new GoldenRecords.Stored(resolution.after(), loaded.get(change.key()).revision()));
+            }
+            applied.add(new AppliedChanges.Entry(change.dedupKey().asText(), flow.name(), page.run().workflowId(), page.run().runId(),
+                    page.page(), resolution.outcome().spelling(), StoreJson.write(outcome),
+                    changesRecord ? StoreJson.write(resolution.changes()) : null));
+            if (resolution.changes().changesTargets()) {
+                Set<String> fields = deliveries.computeIfAbsent(change.key(), k -> new TreeSet<>());
+                resolution.changes().fields().stream().filter(FieldChange::changesValue).forEach(f -> fields.add(f.field()));
+            }
+        }
+
+        void commit(Connection connection, SyncContext context, FlowSpec flow, PageRef page) throws SQLException {
+            context.store().golden().save(connection, changed.values());
+            context.store().applied().record(connection, applied);
+            context.store().history().append(connection, history);
+            for (String target : flow.targets()) {
+                List<Deliveries.Delivery> pending = new ArrayList<>();
+                deliveries.forEach((key, fields) -> pending.add(Deliveries.Delivery.of(target, flow.domain(), key,
+                        new ArrayList<>(fields), flow.name(), page.run().runId(), page.page())));
+                context.store().deliveries().enqueue(connection, pending);
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.accord.activities.hub;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.accord.activities.store.ChangeLog;
+import dev.accord.activities.store.StoreJson;
+import dev.accord.connectors.TargetRow;
+import dev.accord.connectors.TargetWrite;
+import dev.accord.core.record.Values;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Plans the undo of one change-log entry against the target row as it is now: restore the before-image
+ * with compare-and-set on the version Accord wrote, or report a conflict when someone changed the row
+ * since (never overwrite their change).
+ */
+final class RestorePlanner {
+
+    private static final TypeReference<Map<String, JsonNode>> VALUES = new TypeReference<>() {};
+
+    private final DeliveryPlanner planner;
+
+    RestorePlanner(DeliveryPlanner planner) {
+        this.planner = planner;
+    }
+
+    /** The writes that undo the entry, empty when it never landed; a conflict message when it must not be undone. */
+    record Restore(List<TargetWrite> writes, String conflict, Map<String, JsonNode> restored) {}
+
+    Restore plan(ChangeLog.Entry entry, TargetRow row) {
+        Map<String, JsonNode> before = StoreJson.read(entry.beforeJson(), VALUES);
+        Map<String, JsonNode> after = StoreJson.read(entry.afterJson(), VALUES);
+        Optional<String> changedSince = changedSince(entry, row, after);
+        if (changedSince.isPresent()) {
+            return new Restore(List.of(), changedSince.get(), null);
+        }
+        String key = entry.key();
+        if (ChangeLog.PENDING.equals(entry.status()) && !landed(entry, row, after)) {
+            return new Restore(List.of(), null, null);
+        }
+        return switch (entry.operation()) {
+            case "insert" -> new Restore(List.of(new TargetWrite(key, row.version(), TargetWrite.Kind.REMOVE, Map.of())), null, null);
+            case "update" -> new Restore(List.of(planner.upsert(key, row.version(), before)), null, before);
+            case "delete" -> row == null
+                    ? new Restore(List.of(planner.upsert(key, null, before)), null, before)
+                    : new Restore(List.of(new TargetWrite(key, row.version(), TargetWrite.Kind.UNDELETE, Map.of())), null, before);
+            case "undelete" -> new Restore(List.of(planner.upsert(key, row.version(), before),
+                    new TargetWrite(key, row.version() + 1, TargetWrite.Kind.DELETE, Map.of())), null, before);
+            default -> new Restore(List.of(), "unknown operation '" + entry.operation() + "' in the change log", null);
+        };
+    }
+
+    /** A reason not to touch the row: someone wrote it after Accord did. */
+    private Optional<String> changedSince(ChangeLog.Entry entry, TargetRow row, Map<String, JsonNode> after) {
+        if (ChangeLog.APPLIED.equals(entry.status())) {
+            Long written = entry.afterVersion();
+            boolean sameRow = written == null ? row == null : row != null && row.version() == written;
+            return sameRow ? Optional.empty() : Optional.of("changed after Accord wrote it (version "
+                    + written + ", now " + (row == null ? "absent" : row.version()) + ")");
+        }
+        if (landed(entry, row, after) || notLanded(entry, row)) {
+            return Optional.empty();
+        }
+        return Optional.of("holds neither the before- nor the after-image of an interrupted write");
+    }
+
+    /** For an interrupted (pending) write: does the row hold what Accord meant to write? */
+    private boolean landed(ChangeLog.Entry entry, TargetRow row, Map<String, JsonNode> after) {
+        if ("delete".equals(entry.operation())) {
+            return row == null || row.deleted();
+        }
+        if (row == null || row.deleted() || after == null) {
+            return false;
+        }
+        Map<String, JsonNode> current = planner.rowValues(row, after.keySet());
+        return after.entrySet().stream().allMatch(e -> Values.same(e.getValue(), current.get(e.getKey())));
+    }
+
+    private static boolean notLanded(ChangeLog.Entry entry, TargetRow row) {
+        Long before = entry.beforeVersion();
+        return before == null ? row == null : row != null && row.version() == before;
+    }
+}

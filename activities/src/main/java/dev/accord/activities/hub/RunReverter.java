@@ -1,0 +1,157 @@
+package dev.accord.activities.hub;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.accord.activities.store.AppliedChanges;
+import dev.accord.activities.store.ChangeLog;
+import dev.accord.activities.store.Checkpoints;
+import dev.accord.activities.store.GoldenRecords;
+import dev.accord.activities.store.Runs;
+import dev.accord.activities.store.StoreJson;
+import dev.accord.connectors.TargetConnector;
+import dev.accord.connectors.TargetRow;
+import dev.accord.connectors.WriteResult;
+import dev.accord.core.change.ChangeSet;
+import dev.accord.core.resolve.Resolver;
+import dev.accord.workflows.activities.RollbackRequest;
+import dev.accord.workflows.activities.RollbackResult;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reverts one run from the change log, newest write first: each target row goes back to its
+ * before-image with compare-and-set on the version Accord wrote, and each golden record field goes back
+ * where it still holds the run's value. Rows and fields someone else changed since are reported, never
+ * overwritten. The run's dedup keys are forgotten (a replay applies again) and, if the run was the last
+ * to move the flow's checkpoint, the checkpoint goes back to where the run started. Idempotent.
+ */
+public final class RunReverter {
+
+    private final SyncContext context;
+
+    public RunReverter(SyncContext context) {
+        this.context = context;
+    }
+
+    public RollbackResult revertRun(RollbackRequest request, Runnable progress) {
+        List<ChangeLog.Entry> entries = context.store().inTransaction(c -> context.store().changeLog().forRunNewestFirst(c, request.runId()));
+        Tally tally = new Tally();
+        for (List<ChangeLog.Entry> wave : waves(entries)) {
+            revertWave(wave, tally);
+            progress.run();
+        }
+        revertGolden(request.runId(), tally);
+        rewindCheckpoint(request);
+        return new RollbackResult(tally.reverted, tally.alreadyReverted, tally.conflicts);
+    }
+
+    private void revertWave(List<ChangeLog.Entry> wave, Tally tally) {
+        ChangeLog.Entry first = wave.get(0);
+        TargetConnector connector = context.connectors().target(first.target(), first.domain());
+        RestorePlanner planner = new RestorePlanner(new DeliveryPlanner(context.mapper(first.target(), first.domain()),
+                context.contract().domain(first.domain()).key()));
+        Map<String, TargetRow> rows = connector.readByKeys(wave.stream().map(ChangeLog.Entry::key).toList());
+        Map<ChangeLog.Entry, RestorePlanner.Restore> restores = new LinkedHashMap<>();
+        for (ChangeLog.Entry entry : wave) {
+            if (ChangeLog.REVERTED.equals(entry.status())) {
+                tally.alreadyReverted++;
+            } else if (ChangeLog.APPLIED.equals(entry.status()) || ChangeLog.PENDING.equals(entry.status())) {
+                restores.put(entry, planner.plan(entry, rows.get(entry.key())));
+            }
+        }
+        List<WriteResult> results = connector.apply(restores.values().stream().flatMap(r -> r.writes().stream()).toList());
+        context.store().inTransaction(c -> {
+            int index = 0;
+            Map<String, Map<String, JsonNode>> echoes = new HashMap<>();
+            for (Map.Entry<ChangeLog.Entry, RestorePlanner.Restore> item : restores.entrySet()) {
+                ChangeLog.Entry entry = item.getKey();
+                RestorePlanner.Restore restore = item.getValue();
+                List<WriteResult> own = results.subList(index, index + restore.writes().size());
+                index += restore.writes().size();
+                String conflict = restore.conflict() != null ? restore.conflict()
+                        : own.stream().anyMatch(r -> r.status() == WriteResult.Status.CONFLICT) ? "changed during the rollback" : null;
+                if (conflict == null) {
+                    context.store().changeLog().mark(c, entry.id(), ChangeLog.REVERTED, null);
+                    tally.reverted++;
+                    if (restore.restored() != null) {
+                        echoes.put(entry.key(), restore.restored());
+                    }
+                } else {
+                    context.store().changeLog().mark(c, entry.id(), ChangeLog.ROLLBACK_CONFLICT, conflict);
+                    tally.conflicts.add(entry.target() + "/" + entry.key() + ": " + conflict);
+                }
+            }
+            context.store().echoes().remember(c, first.target(), first.domain(), echoes);
+            return null;
+        });
+    }
+
+    private void revertGolden(String runId, Tally tally) {
+        context.store().inTransaction(c -> {
+            List<AppliedChanges.Entry> changed = context.store().applied().changedInRunNewestFirst(c, runId);
+            Map<String, GoldenRecords.Stored> working = new LinkedHashMap<>();
+            for (AppliedChanges.Entry entry : changed) {
+                ChangeSet changes = StoreJson.read(entry.changesJson(), ChangeSet.class);
+                String id = changes.domain() + "/" + changes.key();
+                GoldenRecords.Stored stored = working.computeIfAbsent(id, k -> load(c, changes.domain(), changes.key()));
+                Resolver.Reversal reversal = context.resolver(changes.domain()).revert(stored.record(), changes);
+                reversal.conflicts().forEach(f -> tally.conflicts.add("hub/" + id + "." + f + ": changed after the run wrote it"));
+                working.put(id, new GoldenRecords.Stored(reversal.after(), stored.revision()));
+            }
+            context.store().golden().save(c, working.values().stream().filter(s -> s.revision() > 0).toList());
+            context.store().applied().forgetRun(c, runId);
+            return null;
+        });
+    }
+
+    private GoldenRecords.Stored load(java.sql.Connection c, String domain, String key) {
+        try {
+            return context.store().golden().load(c, domain, List.of(key)).get(key);
+        } catch (java.sql.SQLException e) {
+            throw new dev.accord.activities.store.StoreException("cannot read golden record " + domain + "/" + key, e);
+        }
+    }
+
+    private void rewindCheckpoint(RollbackRequest request) {
+        context.store().inTransaction(c -> {
+            Optional<Checkpoints.Checkpoint> current = context.store().checkpoints().load(c, request.flow());
+            Optional<Runs.Run> run = context.store().runs().find(c, request.runId());
+            if (current.isPresent() && run.isPresent() && current.get().runId().equals(request.runId())) {
+                Checkpoints.Checkpoint at = current.get();
+                context.store().checkpoints().save(c, new Checkpoints.Checkpoint(at.flow(), run.get().startPosition(),
+                        run.get().startKey(), at.headPosition(), at.headKey(), at.workflowId(), at.runId(), 0, null));
+            }
+            return null;
+        });
+    }
+
+    /** Consecutive entries of one target with distinct keys, so each wave reads and writes a key once. */
+    private static List<List<ChangeLog.Entry>> waves(List<ChangeLog.Entry> entries) {
+        List<List<ChangeLog.Entry>> waves = new ArrayList<>();
+        List<ChangeLog.Entry> wave = new ArrayList<>();
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (ChangeLog.Entry entry : entries) {
+            boolean otherTarget = !wave.isEmpty() && !wave.get(0).target().equals(entry.target());
+            if (otherTarget || keys.contains(entry.key()) || wave.size() == 500) {
+                waves.add(wave);
+                wave = new ArrayList<>();
+                keys.clear();
+            }
+            wave.add(entry);
+            keys.add(entry.key());
+        }
+        if (!wave.isEmpty()) {
+            waves.add(wave);
+        }
+        return waves;
+    }
+
+    private static final class Tally {
+        long reverted;
+        long alreadyReverted;
+        final List<String> conflicts = new ArrayList<>();
+    }
+}

@@ -1,0 +1,114 @@
+package dev.accord.activities.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Every write Accord makes to a target, with the before- and after-image of the written columns and the
+ * row versions. Entries are written ahead of the target write ({@code pending}) and marked
+ * {@code applied} after it, so a rollback always has the before-image, even after a crash.
+ */
+public final class ChangeLog {
+
+    public static final String PENDING = "pending";
+    public static final String APPLIED = "applied";
+    public static final String REVERTED = "reverted";
+    public static final String CONFLICT = "conflict";
+    public static final String ROLLBACK_CONFLICT = "rollback-conflict";
+
+    private static final String INSERT = "insert into change_log (flow, workflow_id, run_id, execution_run_id, page_no,"
+            + " target_system, domain_name, record_key, operation, before_json, after_json, before_version, status, created_at)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /**
+     * One write.
+     *
+     * @param operation insert, update, delete or undelete
+     * @param beforeJson the written columns' values before (JSON object), null when the row was absent
+     * @param afterJson the written columns' values after (JSON object), null for a hard delete
+     */
+    public record Entry(long id, String flow, String workflowId, String runId, String executionRunId, long page,
+                        String target, String domain, String key, String operation, String beforeJson, String afterJson,
+                        Long beforeVersion, Long afterVersion, String status, String detail) {}
+
+    public void writeAhead(Connection connection, Collection<Entry> entries) throws SQLException {
+        if (entries.isEmpty()) {
+            return;
+        }
+        Instant now = Instant.now();
+        try (PreparedStatement s = connection.prepareStatement(INSERT)) {
+            for (Entry e : entries) {
+                s.setString(1, e.flow());
+                s.setString(2, e.workflowId());
+                s.setString(3, e.runId());
+                s.setString(4, e.executionRunId());
+                s.setLong(5, e.page());
+                s.setString(6, e.target());
+                s.setString(7, e.domain());
+                s.setString(8, e.key());
+                s.setString(9, e.operation());
+                s.setString(10, e.beforeJson());
+                s.setString(11, e.afterJson());
+                s.setObject(12, e.beforeVersion());
+                s.setString(13, PENDING);
+                Sql.setTime(s, 14, now);
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    /** Marks the pending write of one row in one page as applied (or conflicting), with the row's new version. */
+    public void settle(Connection connection, String runId, long page, String target, String domain, String key,
+                       String status, Long afterVersion, String detail) throws SQLException {
+        Sql.update(connection, "update change_log set status = ?, after_version = ?, detail = ?, applied_at = ?"
+                + " where run_id = ? and page_no = ? and target_system = ? and domain_name = ? and record_key = ? and status = ?", s -> {
+                    s.setString(1, status);
+                    s.setObject(2, afterVersion);
+                    s.setString(3, detail);
+                    Sql.setTime(s, 4, Instant.now());
+                    s.setString(5, runId);
+                    s.setLong(6, page);
+                    s.setString(7, target);
+                    s.setString(8, domain);
+                    s.setString(9, key);
+                    s.setString(10, PENDING);
+                });
+    }
+
+    /** A run's writes, newest first: the order a rollback undoes them in. */
+    public List<Entry> forRunNewestFirst(Connection connection, String runId) throws SQLException {
+        return Sql.query(connection, "select * from change_log where run_id = ? order by id desc",
+                s -> s.setString(1, runId), ChangeLog::read);
+    }
+
+    public void mark(Connection connection, long id, String status, String detail) throws SQLException {
+        Sql.update(connection, "update change_log set status = ?, detail = ?, reverted_at = ? where id = ?", s -> {
+            s.setString(1, status);
+            s.setString(2, detail);
+            Sql.setTime(s, 3, Instant.now());
+            s.setLong(4, id);
+        });
+    }
+
+    /** Writes to one record of one target, oldest first. */
+    public List<Entry> forRecord(Connection connection, String domain, String key) throws SQLException {
+        return Sql.query(connection, "select * from change_log where domain_name = ? and record_key = ? order by id", s -> {
+            s.setString(1, domain);
+            s.setString(2, key);
+        }, ChangeLog::read);
+    }
+
+    private static Entry read(ResultSet r) throws SQLException {
+        return new Entry(r.getLong("id"), r.getString("flow"), r.getString("workflow_id"), r.getString("run_id"),
+                r.getString("execution_run_id"), r.getLong("page_no"), r.getString("target_system"), r.getString("domain_name"),
+                r.getString("record_key"), r.getString("operation"), r.getString("before_json"), r.getString("after_json"),
+                (Long) r.getObject("before_version", Long.class), (Long) r.getObject("after_version", Long.class),
+                r.getString("status"), r.getString("detail"));
+    }
+}

@@ -1,0 +1,70 @@
+package dev.accord.activities.store;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What Accord last wrote to each system, per record and field, in canonical values. When the system's
+ * own flow reads the row back, fields that still hold these values are recognised as Accord's echo.
+ */
+public final class EchoMemory {
+
+    private static final TypeReference<Map<String, JsonNode>> FIELDS = new TypeReference<>() {};
+    private static final List<String> COLUMNS = List.of("system_name", "domain_name", "record_key", "fields_json", "updated_at");
+
+    private final StoreDialect dialect;
+
+    EchoMemory(StoreDialect dialect) {
+        this.dialect = dialect;
+    }
+
+    /** Field to value last written, per key; keys Accord never wrote are absent. */
+    public Map<String, Map<String, JsonNode>> load(Connection connection, String system, String domain, Collection<String> keys)
+            throws SQLException {
+        Map<String, Map<String, JsonNode>> result = new HashMap<>();
+        for (List<String> chunk : Sql.chunks(keys)) {
+            Sql.query(connection, "select record_key, fields_json from echo_memory where system_name = ? and domain_name = ?"
+                    + " and record_key in " + Sql.in(chunk.size()), s -> {
+                        s.setString(1, system);
+                        s.setString(2, domain);
+                        for (int i = 0; i < chunk.size(); i++) {
+                            s.setString(i + 3, chunk.get(i));
+                        }
+                    }, row -> result.put(row.getString(1), StoreJson.read(row.getString(2), FIELDS)));
+        }
+        return result;
+    }
+
+    /** Remembers the values just written, merged over what was remembered for the same keys. */
+    public void remember(Connection connection, String system, String domain, Map<String, Map<String, JsonNode>> written)
+            throws SQLException {
+        if (written.isEmpty()) {
+            return;
+        }
+        Map<String, Map<String, JsonNode>> known = load(connection, system, domain, written.keySet());
+        Instant now = Instant.now();
+        try (PreparedStatement statement = connection.prepareStatement(dialect.upsert("echo_memory", COLUMNS,
+                List.of("system_name", "domain_name", "record_key")))) {
+            for (Map.Entry<String, Map<String, JsonNode>> entry : written.entrySet()) {
+                Map<String, JsonNode> merged = new TreeMap<>(known.getOrDefault(entry.getKey(), Map.of()));
+                merged.putAll(entry.getValue());
+                statement.setString(1, system);
+                statement.setString(2, domain);
+                statement.setString(3, entry.getKey());
+                statement.setString(4, StoreJson.write(merged));
+                Sql.setTime(statement, 5, now);
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package dev.accord.activities.store;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Run artifacts: for every run, what it ran under (contract hash and version, schema version, options,
+ * worker version, deployment id), where it started, and what it did (state, pages, counts).
+ */
+public final class Runs {
+
+    private static final List<String> COLUMNS = List.of("run_id", "workflow_id", "last_execution_run_id", "flow", "kind",
+            "state", "dry_run", "contract_hash", "contract_version", "schema_version", "options_json",
+            "start_cursor_position", "start_cursor_key", "pages", "counts_json", "worker_version", "deployment_id", "started_at");
+
+    private final StoreDialect dialect;
+
+    Runs(StoreDialect dialect) {
+        this.dialect = dialect;
+    }
+
+    public record Run(String runId, String workflowId, String lastExecutionRunId, String flow, String kind, String state,
+                      boolean dryRun, String contractHash, String contractVersion, int schemaVersion, String optionsJson,
+                      String startPosition, String startKey, long pages, String countsJson, String workerVersion,
+                      String deploymentId, Instant startedAt, Instant finishedAt) {}
+
+    /** Records the run on its first execution; later executions (continue-as-new) only update the execution id. */
+    public void start(Connection connection, Run run) throws SQLException {
+        Sql.update(connection, dialect.insertIfAbsent("sync_run", COLUMNS, List.of("run_id")), s -> {
+            s.setString(1, run.runId());
+            s.setString(2, run.workflowId());
+            s.setString(3, run.lastExecutionRunId());
+            s.setString(4, run.flow());
+            s.setString(5, run.kind());
+            s.setString(6, run.state());
+            s.setBoolean(7, run.dryRun());
+            s.setString(8, run.contractHash());
+            s.setString(9, run.contractVersion());
+            s.setInt(10, run.schemaVersion());
+            s.setString(11, run.optionsJson());
+            s.setString(12, run.startPosition());
+            s.setString(13, run.startKey());
+            s.setLong(14, 0);
+            s.setString(15, "{}");
+            s.setString(16, run.workerVersion());
+            s.setString(17, run.deploymentId());
+            Sql.setTime(s, 18, Instant.now());
+        });
+        Sql.update(connection, "update sync_run set last_execution_run_id = ?, state = 'running' where run_id = ?", s -> {
+            s.setString(1, run.lastExecutionRunId());
+            s.setString(2, run.runId());
+        });
+    }
+
+    public void finish(Connection connection, String runId, String state, long pages, String countsJson) throws SQLException {
+        Sql.update(connection, "update sync_run set state = ?, pages = ?, counts_json = ?, finished_at = ? where run_id = ?", s -> {
+            s.setString(1, state);
+            s.setLong(2, pages);
+            s.setString(3, countsJson);
+            Sql.setTime(s, 4, Instant.now());
+            s.setString(5, runId);
+        });
+    }
+
+    public Optional<Run> find(Connection connection, String runId) throws SQLException {
+        return Sql.query(connection, "select * from sync_run where run_id = ?", s -> s.setString(1, runId), Runs::read)
+                .stream().findFirst();
+    }
+
+    /** The newest runs, of one flow or of all when {@code flow} is null. */
+    public List<Run> recent(Connection connection, String flow, int limit) throws SQLException {
+        return Sql.query(connection, "select * from sync_run" + (flow == null ? "" : " where flow = ?")
+                + " order by started_at desc limit " + limit, s -> {
+                    if (flow != null) {
+                        s.setString(1, flow);
+                    }
+                }, Runs::read);
+    }
+
+    private static Run read(ResultSet r) throws SQLException {
+        return new Run(r.getString("run_id"), r.getString("workflow_id"), r.getString("last_execution_run_id"),
+                r.getString("flow"), r.getString("kind"), r.getString("state"), r.getBoolean("dry_run"),
+                r.getString("contract_hash"), r.getString("contract_version"), r.getInt("schema_version"),
+                r.getString("options_json"), r.getString("start_cursor_position"), r.getString("start_cursor_key"),
+                r.getLong("pages"), r.getString("counts_json"), r.getString("worker_version"), r.getString("deployment_id"),
+                Sql.time(r, "started_at"), Sql.time(r, "finished_at"));
+    }
+}

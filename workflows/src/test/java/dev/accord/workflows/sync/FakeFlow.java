@@ -1,0 +1,122 @@
+package dev.accord.workflows.sync;
+
+import dev.accord.core.record.SourceChange;
+import dev.accord.core.resolve.Decision;
+import dev.accord.workflows.activities.AppliedPage;
+import dev.accord.workflows.activities.ApplyActivities;
+import dev.accord.workflows.activities.ApplyRequest;
+import dev.accord.workflows.activities.CheckpointRequest;
+import dev.accord.workflows.activities.Cursor;
+import dev.accord.workflows.activities.ExtractActivities;
+import dev.accord.workflows.activities.ExtractRequest;
+import dev.accord.workflows.activities.ExtractedPage;
+import dev.accord.workflows.activities.FinishRunRequest;
+import dev.accord.workflows.activities.FlowPlan;
+import dev.accord.workflows.activities.RecordOutcome;
+import dev.accord.workflows.activities.ResolveActivities;
+import dev.accord.workflows.activities.ResolveRequest;
+import dev.accord.workflows.activities.ResolvedPage;
+import dev.accord.workflows.activities.RollbackActivities;
+import dev.accord.workflows.activities.RollbackRequest;
+import dev.accord.workflows.activities.RollbackResult;
+import dev.accord.workflows.activities.RunActivities;
+import dev.accord.workflows.activities.SourceRecord;
+import dev.accord.workflows.activities.StartRunRequest;
+import dev.accord.workflows.activities.TargetOutcome;
+import dev.accord.workflows.activities.ValidateActivities;
+import dev.accord.workflows.activities.ValidateRequest;
+import dev.accord.workflows.activities.ValidatedPage;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An in-memory flow for tests of the workflow's control flow: a source of numbered records (more can be
+ * added while a run waits), a target that records what it was given, and the bookkeeping a run does.
+ */
+final class FakeFlow implements ExtractActivities, ValidateActivities, ResolveActivities, ApplyActivities, RunActivities,
+        RollbackActivities {
+
+    final List<SourceRecord> source = new CopyOnWriteArrayList<>();
+    final List<String> delivered = new CopyOnWriteArrayList<>();
+    final List<Cursor> checkpoints = new CopyOnWriteArrayList<>();
+    final List<String> finishedStates = new CopyOnWriteArrayList<>();
+    final List<String> rolledBack = new CopyOnWriteArrayList<>();
+    final AtomicInteger extractCalls = new AtomicInteger();
+    final AtomicInteger heldApplies = new AtomicInteger();
+    volatile boolean continuous;
+
+    void addRecords(int count) {
+        int start = source.size();
+        for (int i = start; i < start + count; i++) {
+            source.add(new SourceRecord(String.format("C%06d", i), i + 1, Instant.parse("2024-01-01T00:00:00Z").plusSeconds(i),
+                    false, Map.of("id", String.format("C%06d", i))));
+        }
+    }
+
+    @Override
+    public FlowPlan startRun(StartRunRequest request) {
+        Cursor checkpoint = checkpoints.isEmpty() ? Cursor.BEGINNING : checkpoints.get(checkpoints.size() - 1);
+        return new FlowPlan(request.flow(), "customer", "crm", List.of("billing", "support"), continuous, 60_000,
+                request.batchSize() == null ? 10 : request.batchSize(), "sha256:test", "1", 1, checkpoint);
+    }
+
+    @Override
+    public ExtractedPage extract(ExtractRequest request) {
+        extractCalls.incrementAndGet();
+        int from = request.after().atBeginning() ? 0 : Integer.parseInt(request.after().position());
+        int to = Math.min(source.size(), from + request.limit());
+        List<SourceRecord> page = new ArrayList<>(source.subList(from, to));
+        Cursor next = page.isEmpty() ? request.after() : new Cursor(String.valueOf(to), page.get(page.size() - 1).key());
+        return new ExtractedPage(page, next, to - from == request.limit(), new Cursor(String.valueOf(source.size()), null));
+    }
+
+    @Override
+    public ValidatedPage validate(ValidateRequest request) {
+        List<SourceChange> changes = request.records().stream()
+                .map(r -> SourceChange.upsert("crm", "customer", r.key(), r.sourceVersion(), r.timestamp(), Map.of())).toList();
+        return new ValidatedPage(changes, List.of());
+    }
+
+    @Override
+    public ResolvedPage resolve(ResolveRequest request) {
+        List<RecordOutcome> outcomes = request.changes().stream()
+                .map(c -> new RecordOutcome(c.key(), c.dedupKey().asText(), Decision.APPLIED, List.of(), null)).toList();
+        return new ResolvedPage(outcomes, request.changes().stream().map(SourceChange::key).toList());
+    }
+
+    @Override
+    public AppliedPage apply(ApplyRequest request) {
+        if (heldApplies.get() > 0) {
+            heldApplies.decrementAndGet();
+            return new AppliedPage(request.target(), List.of(), true);
+        }
+        request.keys().forEach(k -> delivered.add(request.target() + ":" + k));
+        return new AppliedPage(request.target(), request.keys().stream()
+                .map(k -> new TargetOutcome(k, TargetOutcome.Status.WRITTEN, 1L, 2L, "update")).toList(), false);
+    }
+
+    @Override
+    public void checkpoint(CheckpointRequest request) {
+        checkpoints.add(request.cursor());
+    }
+
+    @Override
+    public void finishRun(FinishRunRequest request) {
+        finishedStates.add(request.state());
+    }
+
+    @Override
+    public boolean killSwitchOn() {
+        return heldApplies.get() > 0;
+    }
+
+    @Override
+    public RollbackResult revertRun(RollbackRequest request) {
+        rolledBack.add(request.runId());
+        return new RollbackResult(delivered.size(), 0, List.of());
+    }
+}

@@ -71,7 +71,9 @@ public final class ContractLoader {
         problems.throwIfAny();
 
         String description = entries.containsKey("description") ? entries.get("description").text("text") : null;
-        return new Contract(name, version, description, systems, domains, flows, hash(text, domains), fileName);
+        checkReferences(domainsNode, domains);
+        problems.throwIfAny();
+        return new Contract(name, version, description, systems, domains, flows, hash(root, domains), fileName);
     }
 
     private static Node compose(String text, Problems problems) {
@@ -99,8 +101,26 @@ public final class ContractLoader {
         return node;
     }
 
-    private static String hash(String text, Map<String, DomainSpec> domains) {
-        Object document = new Yaml(new LoaderOptions()).load(text);
+    /** A field that references another domain's key must name a domain the contract declares. */
+    private static void checkReferences(YamlNode domainsNode, Map<String, DomainSpec> domains) {
+        domainsNode.entries("the domains").forEach((domainName, domainNode) -> {
+            YamlNode fields = domainNode.entries("a domain").get("fields");
+            if (fields == null) {
+                return;
+            }
+            fields.entries("the fields").forEach((field, fieldNode) -> {
+                YamlNode references = fieldNode.entries("a field").get("references");
+                String target = references == null || references.isNull() ? null : references.text("a domain");
+                if (target != null && !domains.containsKey(target)) {
+                    references.problem("unknown domain '" + target + "'", Suggestions.hint(target, domains.keySet()));
+                }
+            });
+        });
+    }
+
+    /** Hashes the document as written, scalars as their text: 1.10 and 1.1 differ, formatting and key order do not. */
+    private static String hash(Node root, Map<String, DomainSpec> domains) {
+        Object document = YamlText.of(root);
         Map<String, JsonNode> schemas = new TreeMap<>();
         domains.values().stream().filter(d -> d.schema() != null)
                 .forEach(d -> schemas.put(d.schema().file(), d.schema().schema()));

@@ -9,13 +9,14 @@ import java.util.Map;
  *
  * @param field canonical field name
  * @param column local column (or JSON property) name
- * @param values local spelling to canonical value, for enumerations; empty when not an enumeration
+ * @param values local spelling to canonical value, for enumerations, in contract order (when several
+ *     spellings share one canonical value, the first is the one written back); empty when not an enumeration
  * @param factor canonical = local × factor (unit conversion); null when the units agree
  * @param timezone zone of local timestamps that carry no offset; null to use the system's zone
  */
 public record FieldMapping(String field, String column, Map<String, String> values, BigDecimal factor, ZoneId timezone) {
 
     public FieldMapping {
-        values = Map.copyOf(values);
+        values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
     }
 }

@@ -26,7 +26,8 @@ final class FieldRulesReader {
         Map<String, YamlNode> entries = node.fields("the rules of a field", FIELD_KEYS);
         String owner = DomainsReader.required(node, entries, "owner", "the system of record for this field");
         checkSystem(entries.get("owner"), owner);
-        MergeStrategy merge = readMerge(node, entries.get("merge"));
+        MergeStrategy parsed = readMerge(node, entries.get("merge"));
+        MergeStrategy merge = parsed == null ? MergeStrategy.OWNER_WINS : parsed;
         List<String> priority = systemList(entries.get("priority"));
         List<String> writers = systemList(entries.get("writers"));
         if (merge == MergeStrategy.SOURCE_PRIORITY && priority.isEmpty()) {
@@ -34,6 +35,15 @@ final class FieldRulesReader {
         }
         if (merge != MergeStrategy.SOURCE_PRIORITY && entries.containsKey("priority")) {
             entries.get("priority").problem("'priority' only applies to merge 'source-priority'", "remove it or change merge");
+        }
+        if (merge == MergeStrategy.SOURCE_PRIORITY && owner != null && !priority.isEmpty() && !priority.contains(owner)) {
+            entries.get("priority").problem("the owner '" + owner + "' is not in the priority list, so it could never write its own field",
+                    "add " + owner + " to priority (usually first)");
+        }
+        boolean takesWriters = merge == MergeStrategy.LAST_WRITER_WINS || merge == MergeStrategy.REVIEW;
+        if (parsed != null && !takesWriters && entries.containsKey("writers")) {
+            entries.get("writers").problem("'writers' only applies to merge 'last-writer-wins' or 'review'",
+                    merge == MergeStrategy.SOURCE_PRIORITY ? "the priority list names who may write" : "under owner-wins only the owner writes; remove writers");
         }
         return new FieldSpec(name, typeOf(name, node, schema), owner, merge, priority, writers,
                 text(entries.get("description")), text(entries.get("unit")), flag(entries.get("pii")),
@@ -50,7 +60,7 @@ final class FieldRulesReader {
         List<String> spellings = Arrays.stream(MergeStrategy.values()).map(MergeStrategy::spelling).collect(Collectors.toList());
         return MergeStrategy.parse(text).orElseGet(() -> {
             node.problem("unknown merge strategy '" + text + "'", Suggestions.hint(String.valueOf(text), spellings));
-            return MergeStrategy.OWNER_WINS;
+            return null;
         });
     }
 

@@ -68,6 +68,9 @@ final class MappingReader {
 
     private FieldMapping field(String field, YamlNode node) {
         if (!node.raw().getNodeId().name().equals("mapping")) {
+            if (node.isNull()) {
+                node.problem("field '" + field + "' is mapped to no column", "write " + field + ": <local column>");
+            }
             return new FieldMapping(field, column(node), Map.of(), null, null);
         }
         Map<String, YamlNode> entries = node.fields("a field mapping", FIELD_MAPPING_KEYS);

@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
 final class SystemsReader {
 
     private static final Set<String> SYSTEM_KEYS = Set.of("kind", "description", "connection", "priority", "timezone", "domains");
-    private static final Set<String> SECRET_SETTINGS = Set.of("password", "token", "secret", "api-key", "apikey");
+    private static final java.util.regex.Pattern SECRET_SETTING = java.util.regex.Pattern.compile(
+            "(?i).*(password|passwd|secret|token|api[-_]?key|credential|private[-_]?key).*");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private final MappingReader mappingReader;
@@ -74,7 +75,7 @@ final class SystemsReader {
                     value.problem("'" + text + "' is not an environment variable name", "use letters, digits and '_', e.g. CRM_DB_PASSWORD");
                 }
                 env.put(key.substring(0, key.length() - "-env".length()), text);
-            } else if (SECRET_SETTINGS.contains(key)) {
+            } else if (SECRET_SETTING.matcher(key).matches()) {
                 value.problem("secrets must not be written in the contract",
                         "put the secret in an environment variable and write " + key + "-env: VARIABLE_NAME");
             } else {

@@ -37,7 +37,8 @@ final class LocalValues {
         if (mapping.factor() == null) {
             return canonical;
         }
-        return canonical.divide(mapping.factor(), MathContext.DECIMAL128).stripTrailingZeros();
+        BigDecimal local = canonical.divide(mapping.factor(), MathContext.DECIMAL128).stripTrailingZeros();
+        return local.scale() < 0 ? local.setScale(0) : local;
     }
 
     private static String localSpelling(String canonical, Map<String, String> values) {

@@ -26,9 +26,21 @@ final class TextNormaliser {
         return false;
     }
 
-    /** NFC and trimmed; blank text becomes null (an empty value). */
+    /** NFC and trimmed of every kind of space (also no-break spaces); blank text becomes null (an empty value). */
     static String normalise(String text) {
-        String trimmed = Normalizer.normalize(text, Normalizer.Form.NFC).strip();
-        return trimmed.isEmpty() ? null : trimmed;
+        String normal = Normalizer.normalize(text, Normalizer.Form.NFC);
+        int start = 0;
+        int end = normal.length();
+        while (start < end && isSpace(normal.charAt(start))) {
+            start++;
+        }
+        while (end > start && isSpace(normal.charAt(end - 1))) {
+            end--;
+        }
+        return start == end ? null : normal.substring(start, end);
+    }
+
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 }

@@ -64,11 +64,17 @@ public final class Timestamps {
             if (raw instanceof ZonedDateTime t) {
                 return t.toInstant();
             }
+            if (raw instanceof java.sql.Date d) {
+                return d.toLocalDate().atStartOfDay(zone).toInstant();
+            }
+            if (raw instanceof LocalDate d) {
+                return d.atStartOfDay(zone).toInstant();
+            }
             if (raw instanceof java.util.Date d) {
                 return d.toInstant();
             }
             return parse(raw.toString().trim(), zone);
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeParseException | UnsupportedOperationException e) {
             return null;
         }
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.SpecVersionDetector;
@@ -35,7 +36,7 @@ public final class SchemaValidator {
         JsonNode document = domain.schema().schema();
         SpecVersion.VersionFlag version = document.has("$schema")
                 ? SpecVersionDetector.detect(document) : SpecVersion.VersionFlag.V202012;
-        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).pathType(PathType.JSON_PATH).build();
         this.schema = JsonSchemaFactory.getInstance(version).getSchema(document, config);
     }
 
@@ -66,7 +67,7 @@ public final class SchemaValidator {
             }
         }
         violations.addAll(contractRules(fields, scope, instance));
-        return violations;
+        return oneProblemPerPath(violations);
     }
 
     private List<Violation> contractRules(Map<String, JsonNode> fields, Set<String> scope, ObjectNode instance) {
@@ -84,6 +85,16 @@ public final class SchemaValidator {
             }
         }
         return violations;
+    }
+
+    /**
+     * One problem per value: the schema's enum and the contract's allowed list, or an empty key and the
+     * key's own constraints, would otherwise report the same mistake twice. The first reported wins.
+     */
+    private static List<Violation> oneProblemPerPath(List<Violation> violations) {
+        java.util.Map<String, Violation> byPath = new java.util.LinkedHashMap<>();
+        violations.forEach(v -> byPath.putIfAbsent(v.path(), v));
+        return new ArrayList<>(byPath.values());
     }
 
     private boolean requiredBySchema(String field) {
@@ -106,9 +117,10 @@ public final class SchemaValidator {
                  "exclusiveMaximum", "multipleOf" -> ReasonCode.SCHEMA_CONSTRAINT;
             default -> ReasonCode.SCHEMA_VIOLATION;
         };
-        if (reason == ReasonCode.REQUIRED_MISSING && message.getProperty() != null) {
+        boolean namesProperty = reason == ReasonCode.REQUIRED_MISSING || reason == ReasonCode.SCHEMA_UNKNOWN_FIELD;
+        if (namesProperty && message.getProperty() != null) {
             path = "$." + message.getProperty();
         }
-        return new Violation(reason, path, message.getMessage());
+        return new Violation(reason, path, message.getError());
     }
 }

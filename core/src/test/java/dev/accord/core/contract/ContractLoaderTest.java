@@ -74,6 +74,39 @@ class ContractLoaderTest {
     }
 
     @Test
+    void hashTellsVersionsApartThatYamlWouldReadAsTheSameNumber() {
+        String v110 = exampleWith("version: 3\ndescription: Customers", "version: 1.10\ndescription: Customers");
+        String v11 = exampleWith("version: 3\ndescription: Customers", "version: 1.1\ndescription: Customers");
+
+        assertThat(load(v110).hash()).isNotEqualTo(load(v11).hash());
+    }
+
+    @Test
+    void anySecretLookingSettingMustComeFromTheEnvironment() {
+        assertProblem(exampleWith("      password-env: CRM_DB_PASSWORD", "      db_password: hunter2"),
+                "db_password: hunter2", "systems.crm.connection.db_password: secrets must not be written in the contract",
+                "db_password-env: VARIABLE_NAME");
+    }
+
+    @Test
+    void ownerMustBeInItsSourcePriorityList() {
+        assertProblem(exampleWith("priority: [billing, crm]", "priority: [crm]"),
+                "priority: [crm]", "the owner 'billing' is not in the priority list", "add billing to priority");
+    }
+
+    @Test
+    void writersOnlyApplyWhereOthersMayWrite() {
+        String text = exampleWith("        description: Whether invoices are paid.", "        description: Whether invoices are paid.\n        writers: [crm]");
+        assertProblem(text, "writers: [crm]", "'writers' only applies to merge 'last-writer-wins' or 'review'", "only the owner writes");
+    }
+
+    @Test
+    void referenceMustNameADomain() {
+        String text = exampleWith("        description: Whether invoices are paid.", "        description: Whether invoices are paid.\n        references: acount");
+        assertProblem(text, "references: acount", "domains.customer.fields.payment_status.references: unknown domain 'acount'", "customer");
+    }
+
+    @Test
     void loadsFromAFile() {
         assertThat(new ContractLoader().load(TestContracts.EXAMPLE).source()).endsWith("customers.contract.yaml");
     }

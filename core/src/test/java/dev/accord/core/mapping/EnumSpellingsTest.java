@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.accord.core.TestContracts;
 import dev.accord.core.contract.Contract;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** Value maps with several local spellings: which one is read, and which one is written back. */
@@ -28,7 +27,6 @@ class EnumSpellingsTest {
      * order is randomised per JVM, and {@code LocalValues} writes the first local spelling it meets. With
      * aliases, egress writes ENT, ent or Enterprise depending on the worker's JVM. Fails in most JVM runs.
      */
-    @Disabled("main-code bug: reverse enum mapping with aliases follows Map.copyOf iteration order, not the contract's")
     @Test
     void egressWritesTheFirstDeclaredSpellingOfAnAlias() {
         Contract contract = TestContracts.load(TestContracts.exampleWith("values: { FREE: free, PRO: pro, ENT: enterprise }",

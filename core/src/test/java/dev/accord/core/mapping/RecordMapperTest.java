@@ -316,4 +316,22 @@ class RecordMapperTest {
     static java.util.List<ReasonCode> reasons(Mapped mapped) {
         return mapped.violations().stream().map(Violation::reason).toList();
     }
+
+    @Test
+    void noBreakSpacesAreTrimmedToo() {
+        RecordMapper crm = new RecordMapper(dev.accord.core.TestContracts.example(), "crm", "customer");
+
+        assertThat(crm.toCanonical(java.util.Map.of("id", "C000001", "full_name", "\u00A0Ada\u202F")).fields().get("name").asText())
+                .isEqualTo("Ada");
+    }
+
+    @Test
+    void egressNeverWritesScientificNotation() {
+        RecordMapper billing = new RecordMapper(dev.accord.core.TestContracts.example(), "billing", "customer");
+
+        Object cents = billing.toLocal("C000001", java.util.Map.of("credit_limit",
+                com.fasterxml.jackson.databind.node.DecimalNode.valueOf(new java.math.BigDecimal("1000")))).get("credit_limit_cents");
+
+        assertThat(cents.toString()).isEqualTo("100000");
+    }
 }

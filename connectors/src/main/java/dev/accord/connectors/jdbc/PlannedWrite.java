@@ -1,0 +1,19 @@
+package dev.accord.connectors.jdbc;
+
+import java.util.List;
+
+/**
+ * One write as SQL: the statement, its parameters in order, and the version the row holds when the
+ * statement touches it (null when it removes the row).
+ *
+ * @param insert true for an insert-if-absent, whose existing key may be reported by a duplicate-key error
+ */
+record PlannedWrite(String sql, List<Parameter> parameters, Long newVersion, boolean insert) {
+
+    /** A value and the column whose type it is bound as. */
+    record Parameter(Object value, Column column) {}
+
+    PlannedWrite {
+        parameters = List.copyOf(parameters);
+    }
+}

@@ -23,9 +23,8 @@ class EnumSpellingsTest {
     }
 
     /**
-     * Main-code bug: {@code FieldMapping} copies the value map with {@code Map.copyOf}, whose iteration
-     * order is randomised per JVM, and {@code LocalValues} writes the first local spelling it meets. With
-     * aliases, egress writes ENT, ent or Enterprise depending on the worker's JVM. Fails in most JVM runs.
+     * The value map keeps contract order, so every worker writes the same spelling back. (With a
+     * hash-ordered map this differed from one JVM to the next: ENT, ent or Enterprise.)
      */
     @Test
     void egressWritesTheFirstDeclaredSpellingOfAnAlias() {

@@ -9,12 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A short-form field mapping with no column ({@code phone:} and nothing after it) must be a contract
- * problem, like a long-form mapping without {@code column}.
- *
- * <p>Main-code bug: {@code MappingReader.field} turns the empty value into a {@code FieldMapping} whose
- * column is null without reporting anything; the contract loads, and the first
- * {@code RecordMapper.toCanonical} of a CRM row throws a NullPointerException from the case-insensitive
- * column lookup. Enable once the loader rejects it.
+ * problem, like a long-form mapping without {@code column}: loaded, it would give a mapping with a null
+ * column and a NullPointerException in the first {@code RecordMapper.toCanonical}.
  */
 class FieldMappingWithoutColumnTest {
 

@@ -14,12 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every violation names its field as a JSON path ({@code $.email}), as {@link Violation} documents and as
- * quarantine entries store it, whichever rule (JSON Schema or contract) found it.
- *
- * <p>Main-code bug: {@code SchemaValidator} builds its networknt config without a path type, so
- * json-schema-validator 1.5 reports JSON Pointers: {@code /email} instead of {@code $.email}, and the
- * root {@code ""} for an unknown field (whose name is only in {@code ValidationMessage.getProperty()}).
- * Contract rules and REQUIRED_MISSING already write {@code $.field}. Enable these once fixed.
+ * quarantine entries store it, whichever rule (JSON Schema or contract) found it. json-schema-validator
+ * 1.5 reports JSON Pointers ({@code /email}, and the root for an unknown field) unless told otherwise.
  */
 class SchemaViolationPathsTest {
 

@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * Reads a table in (cursor, key) order after a position: {@code cursor > p OR (cursor = p AND key > k)}.
  * Because the key breaks ties, a page boundary inside a run of rows that share one cursor value loses
- * and repeats nothing. Rows whose cursor is NULL are never read. A row committed later with a cursor
+ * and repeats nothing. A position without a key reads from that cursor value on ({@code cursor >= p}).
+ * Rows whose cursor is NULL are never read. A row committed later with a cursor
  * value below the position already read is missed; an outbox is exact where that matters.
  */
 final class CursorFeed implements ChangeFeed {

@@ -23,6 +23,7 @@ final class MappedTable {
     private final SystemSpec system;
     private final DomainMapping mapping;
     private final String keyColumn;
+    private final List<String> mappedColumns;
     private volatile TableShape shape;
 
     MappedTable(DataSource dataSource, SqlDialect dialect, SystemSpec system, DomainMapping mapping, String keyField) {
@@ -31,6 +32,10 @@ final class MappedTable {
         this.system = system;
         this.mapping = mapping;
         this.keyColumn = mapping.fields().get(keyField).column();
+        List<String> columns = new ArrayList<>(List.of(keyColumn));
+        new TreeSet<>(mapping.fields().values().stream().map(FieldMapping::column).toList()).stream()
+                .filter(c -> !c.equalsIgnoreCase(keyColumn)).forEach(columns::add);
+        this.mappedColumns = List.copyOf(columns);
     }
 
     SqlDialect dialect() {
@@ -41,10 +46,6 @@ final class MappedTable {
         return mapping;
     }
 
-    ZoneId systemZone() {
-        return system.timezone();
-    }
-
     /** The key's column as the contract writes it. */
     String keyColumn() {
         return keyColumn;
@@ -52,10 +53,7 @@ final class MappedTable {
 
     /** Every mapped column as the contract writes it: the key's first, then the others by name. */
     List<String> mappedColumns() {
-        List<String> columns = new ArrayList<>(List.of(keyColumn));
-        new TreeSet<>(mapping.fields().values().stream().map(FieldMapping::column).toList()).stream()
-                .filter(c -> !c.equalsIgnoreCase(keyColumn)).forEach(columns::add);
-        return columns;
+        return mappedColumns;
     }
 
     Connection connect() throws SQLException {
@@ -89,7 +87,8 @@ final class MappedTable {
             TableShape.Found found = TableShape.find(connection, dialect, tableName, this::zoneOf);
             if (found.shape() == null) {
                 throw new MappingConfigurationException(describe(tableName) + " cannot be read as written, upper- or lower-cased ("
-                        + found.complaint() + "); create it, grant access, or correct the mapping of domain '" + mapping.domain() + "'");
+                        + found.complaint() + "); create it, grant access, or correct the mapping of domain '"
+                        + mapping.domain() + "'");
             }
             return found.shape();
         } catch (SQLException e) {

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -78,7 +79,7 @@ final class OutboxFeed implements ChangeFeed {
     private SourceRow change(Entry entry, SourceRow row) {
         long version = Long.parseLong(entry.sequence());
         if (row == null) {
-            return new SourceRow(entry.keyText(), version, Instant.now(), true, Map.of(table.keyColumn(), entry.key()));
+            return new SourceRow(entry.keyText(), version, Instant.now(), true, Collections.singletonMap(table.keyColumn(), entry.key()));
         }
         return new SourceRow(row.key(), version, row.timestamp(), row.deleted(), row.columns());
     }

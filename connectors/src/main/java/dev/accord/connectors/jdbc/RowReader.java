@@ -52,25 +52,36 @@ final class RowReader {
         return values;
     }
 
-    /** A source row: version from the version column, else the cursor; time from a timestamp cursor, else now. */
+    /** A source row; its time is the cursor's when that is a timestamp, else now. */
     SourceRow source(Map<String, Object> values) {
         String cursor = table.mapping().cursor();
         Instant time = cursor == null ? null : JdbcValues.instant(values.get(cursor), table.column(cursor));
-        Object version = table.mapping().versionColumn() == null ? null : values.get(table.mapping().versionColumn());
-        long sourceVersion = version != null ? number(version)
-                : time != null ? ChronoUnit.MICROS.between(Instant.EPOCH, time)
-                : cursor != null && values.get(cursor) instanceof Number n ? n.longValue() : 0;
-        return new SourceRow(JdbcValues.text(values.get(table.keyColumn())), sourceVersion, time == null ? Instant.now() : time,
-                isDeleted(values), mapped(values));
+        return new SourceRow(JdbcValues.text(values.get(table.keyColumn())), sourceVersion(values, time),
+                time == null ? Instant.now() : time, isDeleted(values), mapped(values));
     }
 
+    /** The version column's value, else the cursor timestamp in microseconds, else a numeric cursor's value. */
+    private long sourceVersion(Map<String, Object> values, Instant time) {
+        String versionColumn = table.mapping().versionColumn();
+        if (versionColumn != null && values.get(versionColumn) != null) {
+            return number(values.get(versionColumn));
+        }
+        if (time != null) {
+            return ChronoUnit.MICROS.between(Instant.EPOCH, time);
+        }
+        String cursor = table.mapping().cursor();
+        return cursor != null && values.get(cursor) instanceof Number n ? n.longValue() : 0;
+    }
+
+    /** A target row with the driver's values; a NULL version counts as 0. */
     TargetRow target(ResultSet row) throws SQLException {
         Map<String, Object> values = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (int i = 0; i < selected.size(); i++) {
             values.put(selected.get(i), JdbcValues.raw(row, i + 1, table.column(selected.get(i))));
         }
         Object version = values.get(table.mapping().versionColumn());
-        return new TargetRow(JdbcValues.text(values.get(table.keyColumn())), version == null ? 0 : number(version), isDeleted(values), mapped(values));
+        return new TargetRow(JdbcValues.text(values.get(table.keyColumn())), version == null ? 0 : number(version),
+                isDeleted(values), mapped(values));
     }
 
     List<SourceRow> sourcesByKeys(Collection<String> keys) {
@@ -93,7 +104,8 @@ final class RowReader {
         try (Connection connection = table.connect()) {
             for (int from = 0; from < distinct.size(); from += KEYS_PER_STATEMENT) {
                 List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + KEYS_PER_STATEMENT));
-                rows.addAll(Queries.list(connection, select + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")", s -> {
+                String sql = select + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")";
+                rows.addAll(Queries.list(connection, sql, s -> {
                     for (int i = 0; i < chunk.size(); i++) {
                         ValueBinder.bind(s, i + 1, chunk.get(i), key);
                     }

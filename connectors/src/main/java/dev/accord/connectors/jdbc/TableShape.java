@@ -65,8 +65,9 @@ final class TableShape {
         Map<String, Column> columns = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (int i = 1; i <= meta.getColumnCount(); i++) {
             String name = meta.getColumnName(i);
+            int sqlType = meta.getColumnType(i);
             String typeName = meta.getColumnTypeName(i);
-            columns.put(name, new Column(name, meta.getColumnType(i), typeName, dialect.kind(meta.getColumnType(i), typeName), zones.apply(name)));
+            columns.put(name, new Column(name, sqlType, typeName, dialect.kind(sqlType, typeName), zones.apply(name)));
         }
         return columns;
     }

@@ -20,12 +20,4 @@ enum ValueKind {
             default -> OTHER;
         };
     }
-
-    boolean isTime() {
-        return this == DATE || this == TIMESTAMP || this == TIMESTAMP_WITH_ZONE;
-    }
-
-    boolean isNumber() {
-        return this == INTEGER || this == DECIMAL || this == FLOAT;
-    }
 }

@@ -6,7 +6,8 @@ import java.util.function.Supplier;
 
 /**
  * Translates failures for Temporal: problems no retry can fix (a broken contract, an unknown flow or
- * system, a missing connection setting, an invalid option) become non-retryable {@code ConfigurationError}
+ * system, a missing connection setting, an invalid option, a table or column that does not exist) become
+ * non-retryable {@code ConfigurationError}
  * failures with a message that says what to fix; everything else (a database down, a conflict) is
  * rethrown and retried with backoff.
  */
@@ -21,7 +22,7 @@ final class Failures {
             return work.get();
         } catch (ContractException | IllegalArgumentException e) {
             throw ApplicationFailure.newNonRetryableFailureWithCause(e.getMessage(), CONFIGURATION_ERROR, e);
-        } catch (IllegalStateException e) {
+        } catch (RuntimeException e) {
             if (isConfiguration(e)) {
                 throw ApplicationFailure.newNonRetryableFailureWithCause(e.getMessage(), CONFIGURATION_ERROR, e);
             }
@@ -29,7 +30,22 @@ final class Failures {
         }
     }
 
+    /**
+     * A configuration exception of a connector, or SQL the database rejects as such (SQLSTATE class 42:
+     * syntax error or access rule violation, e.g. a table or column the contract names does not exist).
+     */
     private static boolean isConfiguration(Throwable e) {
-        return e.getClass().getSimpleName().contains("Configuration");
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause.getClass().getSimpleName().contains("Configuration")) {
+                return true;
+            }
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("42")) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 }

@@ -17,6 +17,7 @@ import dev.accord.workflows.activities.RunRef;
 import dev.accord.workflows.activities.StartRunRequest;
 import dev.accord.workflows.activities.ValidateRequest;
 import dev.accord.workflows.activities.ValidatedPage;
+import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInfo;
 import java.time.Duration;
@@ -58,18 +59,29 @@ public class SyncWorkflowImpl implements SyncWorkflow {
         if (carried == null) {
             deliver(plan, new PageRef(input.flow(), run, 0), List.of());
         }
+        try {
+            loop(plan, run);
+        } catch (ActivityFailure failure) {
+            state = "failed";
+            activities.runs.finishRun(new FinishRunRequest(input.flow(), run, state, pages, tally.snapshot()));
+            throw failure;
+        }
+        return finish(run);
+    }
+
+    private void loop(FlowPlan plan, RunRef run) {
         long pagesThisExecution = 0;
         while (true) {
             Workflow.await(() -> !paused || stopRequested());
             if (stopRequested()) {
-                break;
+                return;
             }
             state = "running";
             ExtractedPage page = activities.extract.extract(new ExtractRequest(input.flow(), cursor, plan.batchSize()));
             head = page.head();
             if (page.hasNoRecords()) {
                 if (!plan.continuous()) {
-                    break;
+                    return;
                 }
                 state = "waiting";
                 Workflow.await(Duration.ofMillis(plan.pollIntervalMillis()), this::stopRequested);
@@ -77,7 +89,7 @@ public class SyncWorkflowImpl implements SyncWorkflow {
                 process(plan, run, page);
                 pagesThisExecution++;
                 if (input.maxPages() != null && pages >= input.maxPages()) {
-                    break;
+                    return;
                 }
             }
             if (shouldRenew(pagesThisExecution)) {
@@ -85,7 +97,6 @@ public class SyncWorkflowImpl implements SyncWorkflow {
                         input.maxPages(), new SyncInput.Carried(pages, tally.snapshot(), paused, cursor)));
             }
         }
-        return finish(run);
     }
 
     private void process(FlowPlan plan, RunRef run, ExtractedPage page) {

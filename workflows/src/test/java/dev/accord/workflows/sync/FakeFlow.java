@@ -48,6 +48,7 @@ final class FakeFlow implements ExtractActivities, ValidateActivities, ResolveAc
     final AtomicInteger extractCalls = new AtomicInteger();
     final AtomicInteger heldApplies = new AtomicInteger();
     volatile boolean continuous;
+    volatile String brokenConfiguration;
 
     void addRecords(int count) {
         int start = source.size();
@@ -67,6 +68,9 @@ final class FakeFlow implements ExtractActivities, ValidateActivities, ResolveAc
     @Override
     public ExtractedPage extract(ExtractRequest request) {
         extractCalls.incrementAndGet();
+        if (brokenConfiguration != null) {
+            throw io.temporal.failure.ApplicationFailure.newNonRetryableFailure(brokenConfiguration, "ConfigurationError");
+        }
         int from = request.after().atBeginning() ? 0 : Integer.parseInt(request.after().position());
         int to = Math.min(source.size(), from + request.limit());
         List<SourceRecord> page = new ArrayList<>(source.subList(from, to));

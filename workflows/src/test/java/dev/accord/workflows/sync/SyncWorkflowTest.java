@@ -166,6 +166,18 @@ class SyncWorkflowTest {
     }
 
     @Test
+    void aConfigurationErrorFailsTheRunAtOnceAndRecordsIt() {
+        flow.addRecords(5);
+        flow.brokenConfiguration = "system 'crm' has no JDBC URL: set CRM_JDBC_URL";
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> stub("broken").run(SyncInput.of("crm-customers")))
+                .isInstanceOf(io.temporal.client.WorkflowFailedException.class)
+                .rootCause().hasMessageContaining("set CRM_JDBC_URL");
+        assertThat(flow.extractCalls.get()).isEqualTo(1);
+        assertThat(flow.finishedStates).containsExactly("failed");
+    }
+
+    @Test
     void dryRunWritesNoCheckpoint() {
         flow.addRecords(5);
 

@@ -1,0 +1,48 @@
+package dev.accord.cli;
+
+import dev.accord.cli.demo.DemoCommand;
+import dev.accord.cli.sync.SyncCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The {@code accord} command. */
+@Command(name = "accord",
+        mixinStandardHelpOptions = true,
+        versionProvider = AccordCli.Version.class,
+        description = {
+            "Accord keeps business records consistent across CRM, billing, support and other systems,",
+            "with every sync a durable Temporal workflow.",
+            "",
+            "Start with: accord demo"
+        },
+        subcommands = {DemoCommand.class, SyncCommand.class, WorkerCommand.class, CommandLine.HelpCommand.class})
+public final class AccordCli implements Runnable {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with Accord's error handling, for main and for tests. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new AccordCli()).setExecutionExceptionHandler(new CliErrors());
+    }
+
+    /** The version from the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = AccordCli.class.getPackage().getImplementationVersion();
+            return new String[] {"accord " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.accord.cli;
+
+import dev.accord.core.contract.ContractException;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowNotFoundException;
+import picocli.CommandLine;
+
+/**
+ * Turns failures into one clear message and exit code 1 (picocli uses 2 for bad usage): what went wrong
+ * and what to do. Stack traces only with ACCORD_DEBUG=1.
+ */
+final class CliErrors implements CommandLine.IExecutionExceptionHandler {
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        commandLine.getErr().println("accord: " + message(e));
+        if ("1".equals(System.getenv("ACCORD_DEBUG"))) {
+            e.printStackTrace(commandLine.getErr());
+        }
+        return 1;
+    }
+
+    static String message(Throwable e) {
+        Throwable cause = rootOf(e);
+        if (e instanceof ContractException) {
+            return e.getMessage();
+        }
+        if (cause instanceof StatusRuntimeException status && status.getStatus().getCode() == Status.Code.UNAVAILABLE) {
+            return "cannot reach Temporal (" + status.getStatus().getDescription() + "); start a worker with `./accord worker`"
+                    + " (it starts an embedded Temporal server) or set TEMPORAL_ADDRESS / --temporal to a running server";
+        }
+        if (e instanceof WorkflowNotFoundException notFound) {
+            return "no such workflow " + notFound.getExecution().getWorkflowId()
+                    + " on this Temporal server; start it with `accord sync start <flow>`";
+        }
+        if (e instanceof WorkflowExecutionAlreadyStarted started) {
+            return started.getExecution().getWorkflowId() + " is already running; see `accord sync status`, or pause/cancel it first";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private static Throwable rootOf(Throwable e) {
+        Throwable current = e;
+        while (current.getCause() != null && current.getCause() != current) {
+            current = current.getCause();
+        }
+        return current;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.accord.cli;
+
+import dev.accord.worker.AccordWorkerApplication;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Runs the worker in the foreground until interrupted. */
+@Command(name = "worker", mixinStandardHelpOptions = true,
+        description = {
+            "Runs the Accord worker: the sync workflows and activities for one contract.",
+            "Without TEMPORAL_ADDRESS it starts an embedded Temporal server on 127.0.0.1:7233 and keeps",
+            "its store in ./.accord; set ACCORD_STORE_URL for a PostgreSQL store. Connection variables",
+            "named in the contract (e.g. CRM_JDBC_URL) are read from the environment."
+        })
+public final class WorkerCommand implements Callable<Integer> {
+
+    @Option(names = "--contract", paramLabel = "FILE", description = "The sync contract (default: $ACCORD_CONTRACT or examples/customers.contract.yaml).")
+    Path contract;
+
+    @Option(names = "--port", description = "Port of the embedded Temporal server (default 7233).")
+    Integer port;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        List<String> args = new ArrayList<>();
+        if (contract != null) {
+            args.add("--accord.contract=" + contract.toAbsolutePath());
+        }
+        if (port != null) {
+            args.add("--accord.temporal.embedded-port=" + port);
+        }
+        ConfigurableApplicationContext context = SpringApplication.run(AccordWorkerApplication.class, args.toArray(String[]::new));
+        System.out.println("Accord worker running on task queue 'accord' (Ctrl-C to stop)");
+        while (context.isRunning()) {
+            Thread.sleep(1000);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.accord.cli.demo;
+
+import dev.accord.workflows.TaskQueues;
+import dev.accord.workflows.sync.SyncInput;
+import dev.accord.workflows.sync.SyncResult;
+import dev.accord.workflows.sync.SyncWorkflow;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs flows as one-shot SyncWorkflows through Temporal, one after the other, timing each. */
+final class FlowRunner {
+
+    private final WorkflowClient client;
+
+    FlowRunner(WorkflowClient client) {
+        this.client = client;
+    }
+
+    /** One flow's run in one round of the demo. */
+    record Run(String round, SyncResult result, double seconds) {
+
+        long records() {
+            return result.counts().entrySet().stream().filter(e -> !e.getKey().contains(":")).mapToLong(e -> e.getValue()).sum();
+        }
+    }
+
+    List<Run> run(String round, List<String> flows) {
+        List<Run> runs = new ArrayList<>();
+        for (String flow : flows) {
+            SyncWorkflow workflow = client.newWorkflowStub(SyncWorkflow.class, WorkflowOptions.newBuilder()
+                    .setWorkflowId(TaskQueues.syncWorkflowId(flow))
+                    .setTaskQueue(TaskQueues.ACCORD)
+                    .build());
+            long started = System.nanoTime();
+            SyncResult result = workflow.run(new SyncInput(flow, "one-shot", null, null, null, null));
+            runs.add(new Run(round, result, (System.nanoTime() - started) / 1e9));
+        }
+        return runs;
+    }
+}

@@ -1,0 +1,61 @@
+package dev.accord.cli.sync;
+
+import dev.accord.cli.TemporalConnection;
+import dev.accord.workflows.TaskQueues;
+import dev.accord.workflows.sync.SyncInput;
+import dev.accord.workflows.sync.SyncResult;
+import dev.accord.workflows.sync.SyncWorkflow;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Starts {@code sync/<flow>}; with {@code --wait}, follows it with a progress line until it ends. */
+@Command(name = "start", mixinStandardHelpOptions = true, description = "Start the sync of a flow.")
+final class SyncStartCommand implements Callable<Integer> {
+
+    @Mixin
+    TemporalConnection temporal;
+
+    @Parameters(paramLabel = "FLOW", description = "The flow, as named in the contract.")
+    String flow;
+
+    @Option(names = "--mode", description = "one-shot (stop when caught up) or continuous (poll forever); default: the contract's.")
+    String mode;
+
+    @Option(names = "--dry-run", description = "Compute every decision; write nothing to targets and save no checkpoint.")
+    boolean dryRun;
+
+    @Option(names = "--batch-size", description = "Records per page (default: the contract's).")
+    Integer batchSize;
+
+    @Option(names = "--max-pages", description = "Stop after this many pages.")
+    Integer maxPages;
+
+    @Option(names = "--wait", description = "Follow the run with a progress line and print its result.")
+    boolean waitForResult;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        WorkflowClient client = temporal.client();
+        SyncWorkflow workflow = client.newWorkflowStub(SyncWorkflow.class, WorkflowOptions.newBuilder()
+                .setWorkflowId(TaskQueues.syncWorkflowId(flow))
+                .setTaskQueue(TaskQueues.ACCORD)
+                .build());
+        WorkflowExecution execution = WorkflowClient.start(workflow::run,
+                new SyncInput(flow, mode, dryRun ? Boolean.TRUE : null, batchSize, maxPages, null));
+        System.out.println("started " + execution.getWorkflowId() + " (run " + execution.getRunId() + ")");
+        if (!waitForResult) {
+            System.out.println("follow it with: accord sync status " + flow);
+            return 0;
+        }
+        SyncResult result = new ProgressLine(System.out).follow(workflow, WorkflowStub.fromTyped(workflow));
+        System.out.println(SyncStatusCommand.describe(result));
+        return "finished".equals(result.state()) || "cancelled".equals(result.state()) ? 0 : 1;
+    }
+}

@@ -27,6 +27,9 @@ final class CliErrors implements CommandLine.IExecutionExceptionHandler {
         if (e instanceof ContractException) {
             return e.getMessage();
         }
+        if (e instanceof io.temporal.client.WorkflowFailedException failed) {
+            return failed.getExecution().getWorkflowId() + " failed: " + applicationMessage(failed);
+        }
         if (cause instanceof StatusRuntimeException status && status.getStatus().getCode() == Status.Code.UNAVAILABLE) {
             return "cannot reach Temporal (" + status.getStatus().getDescription() + "); start a worker with `./accord worker`"
                     + " (it starts an embedded Temporal server) or set TEMPORAL_ADDRESS / --temporal to a running server";
@@ -39,6 +42,16 @@ final class CliErrors implements CommandLine.IExecutionExceptionHandler {
             return started.getExecution().getWorkflowId() + " is already running; see `accord sync status`, or pause/cancel it first";
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** The message of the outermost application failure: what the activity said, without Temporal's wrapping. */
+    private static String applicationMessage(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof io.temporal.failure.ApplicationFailure application) {
+                return application.getOriginalMessage();
+            }
+        }
+        return rootOf(e).getMessage();
     }
 
     private static Throwable rootOf(Throwable e) {

@@ -52,7 +52,7 @@ final class DeliveryWriter {
         for (Deliveries.Delivery delivery : pending) {
             CanonicalRecord record = golden.get(delivery.key()).record();
             PlannedDelivery plan = planner.plan(record, delivery.fields(), rows.get(delivery.key()));
-            List<Violation> violations = plan.writesValues() ? egressViolations(flow, target, mapper, planner, record) : List.of();
+            List<Violation> violations = plan.writesValues() ? egressViolations(flow, record.key(), plan, planner) : List.of();
             if (!violations.isEmpty()) {
                 quarantine.addAll(quarantineEntries(page, flow, target, delivery, violations));
                 settled.add(new TargetOutcome(delivery.key(), TargetOutcome.Status.QUARANTINED, plan.fromVersion(), null,
@@ -115,15 +115,13 @@ final class DeliveryWriter {
         context.store().changeLog().settle(c, page.run().runId(), page.page(), target, flow.domain(), plan.key(), status, version, detail);
     }
 
-    private List<Violation> egressViolations(FlowSpec flow, String target, RecordMapper mapper, DeliveryPlanner planner,
-                                             CanonicalRecord record) {
-        Map<String, JsonNode> values = new HashMap<>();
-        for (String field : planner.targetFields()) {
-            if (record.field(field) != null) {
-                values.put(field, record.field(field).value());
-            }
-        }
-        return context.validator(flow.domain()).validate(record.key(), values, mapper.mappedFields());
+    /**
+     * Egress: the values about to be written must satisfy the schema; a new row must also carry every
+     * required field the target stores, while an update is only checked for the fields it writes.
+     */
+    private List<Violation> egressViolations(FlowSpec flow, String key, PlannedDelivery plan, DeliveryPlanner planner) {
+        boolean newRow = "insert".equals(plan.operation()) || "undelete".equals(plan.operation());
+        return context.validator(flow.domain()).validate(key, plan.after(), newRow ? planner.targetFields() : plan.after().keySet());
     }
 
     private static List<QuarantineLog.Entry> quarantineEntries(PageRef page, FlowSpec flow, String target,

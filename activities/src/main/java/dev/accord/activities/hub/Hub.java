@@ -9,6 +9,8 @@ import dev.accord.activities.store.StoreJson;
 import dev.accord.core.change.FieldChange;
 import dev.accord.core.contract.FlowSpec;
 import dev.accord.core.record.SourceChange;
+import dev.accord.core.resolve.Decision;
+import dev.accord.core.resolve.FieldDecision;
 import dev.accord.core.resolve.Resolution;
 import dev.accord.core.resolve.Resolver;
 import dev.accord.workflows.activities.PageRef;
@@ -69,10 +71,26 @@ public final class Hub {
                     echoes.getOrDefault(change.key(), Map.of()));
             writes.add(page, flow, change, resolution, duplicate, history);
         }
-        if (!dryRun) {
-            writes.commit(connection, context, flow, page);
+        boolean repairable = context.contract().mapping(system, flow.domain()).versionColumn() != null;
+        if (!repairable) {
+            writes.repairs.clear();
         }
-        return new ResolvedPage(writes.outcomes, new ArrayList<>(writes.deliveries.keySet()));
+        if (!dryRun) {
+            writes.commit(connection, context, flow, page, deliveryTargets(system, flow.domain()), system);
+        }
+        return new ResolvedPage(writes.outcomes, new ArrayList<>(writes.deliveries.keySet()), new ArrayList<>(writes.repairs.keySet()));
+    }
+
+    /**
+     * Where a change from {@code system} must go: the targets of every flow that reads the domain from that
+     * system. (A target's own edit, brought in before Accord writes over it, travels along its own routes.)
+     */
+    private Set<String> deliveryTargets(String system, String domain) {
+        Set<String> targets = new TreeSet<>();
+        context.contract().flows().values().stream()
+                .filter(f -> f.source().equals(system) && f.domain().equals(domain))
+                .forEach(f -> targets.addAll(f.targets()));
+        return targets;
     }
 
     private static boolean isSamePage(AppliedChanges.Entry earlier, PageRef page) {
@@ -88,6 +106,7 @@ public final class Hub {
         private final List<AppliedChanges.Entry> applied = new ArrayList<>();
         private final List<FieldHistory.Entry> history = new ArrayList<>();
         private final Map<String, Set<String>> deliveries = new LinkedHashMap<>();
+        private final Map<String, Set<String>> repairs = new LinkedHashMap<>();
         private final Set<String> processed = new LinkedHashSet<>();
 
         PageWrites(Map<String, GoldenRecords.Stored> loaded) {
@@ -118,18 +137,35 @@ public final class Hub {
                 Set<String> fields = deliveries.computeIfAbsent(change.key(), k -> new TreeSet<>());
                 resolution.changes().fields().stream().filter(FieldChange::changesValue).forEach(f -> fields.add(f.field()));
             }
+            noteRepairs(change.key(), resolution);
         }
 
-        void commit(Connection connection, SyncContext context, FlowSpec flow, PageRef page) throws SQLException {
+        /** Fields the source holds wrongly (not its to write, or outdated) while the hub knows the right value. */
+        private void noteRepairs(String key, Resolution resolution) {
+            for (FieldDecision decision : resolution.fields()) {
+                boolean wrong = decision.decision() == Decision.REJECTED_NOT_OWNER || decision.decision() == Decision.STALE;
+                if (wrong && !FieldDecision.DELETE_FIELD.equals(decision.field()) && resolution.after().field(decision.field()) != null
+                        && !resolution.after().deleted()) {
+                    repairs.computeIfAbsent(key, k -> new TreeSet<>()).add(decision.field());
+                }
+            }
+        }
+
+        void commit(Connection connection, SyncContext context, FlowSpec flow, PageRef page, Set<String> targets, String source)
+                throws SQLException {
             context.store().golden().save(connection, changed.values());
             context.store().applied().record(connection, applied);
             context.store().history().append(connection, history);
-            for (String target : flow.targets()) {
+            for (String target : targets) {
                 List<Deliveries.Delivery> pending = new ArrayList<>();
                 deliveries.forEach((key, fields) -> pending.add(Deliveries.Delivery.of(target, flow.domain(), key,
                         new ArrayList<>(fields), flow.name(), page.run().runId(), page.page())));
                 context.store().deliveries().enqueue(connection, pending);
             }
+            List<Deliveries.Delivery> back = new ArrayList<>();
+            repairs.forEach((key, fields) -> back.add(Deliveries.Delivery.of(source, flow.domain(), key, new ArrayList<>(fields),
+                    flow.name(), page.run().runId(), page.page())));
+            context.store().deliveries().enqueue(connection, back);
         }
     }
 }

@@ -14,9 +14,11 @@ import java.util.Map;
 
 /**
  * Delivers golden records to one target: plan the compare-and-set writes, log their before-images, write,
- * then settle the log, drop the deliveries and remember the echo. A row that changed under us is re-read,
- * its own change is resolved through the hub first (so a target's concurrent edit is judged by the
- * contract, not overwritten blindly), and the delivery is planned again, up to {@value #ATTEMPTS} times.
+ * then settle the log, drop the deliveries and remember the echo. Before each attempt the target rows' own
+ * state is resolved through the hub ({@link TargetEdits}), so an edit made in the target and not yet synced
+ * is judged by the contract instead of overwritten; a row that changed under us (compare-and-set conflict)
+ * is re-read, re-resolved and planned again, up to {@value #ATTEMPTS} times. Draining (no keys given)
+ * repeats until nothing is pending.
  */
 public final class TargetApplier {
 
@@ -25,12 +27,12 @@ public final class TargetApplier {
 
     private final SyncContext context;
     private final DeliveryWriter writer;
-    private final ConflictResolver conflicts;
+    private final TargetEdits edits;
 
     public TargetApplier(SyncContext context, Hub hub) {
         this.context = context;
         this.writer = new DeliveryWriter(context);
-        this.conflicts = new ConflictResolver(context, hub);
+        this.edits = new TargetEdits(context, hub);
     }
 
     /** @param progress called after each attempt, for heartbeats */
@@ -44,35 +46,49 @@ public final class TargetApplier {
             return new AppliedPage(request.target(), List.of(), true);
         }
         TargetConnector connector = context.connectors().target(request.target(), flow.domain());
+        if (!request.keys().isEmpty()) {
+            return new AppliedPage(request.target(), deliver(request, flow, connector, request.keys(), progress), false);
+        }
         List<TargetOutcome> outcomes = new ArrayList<>();
-        List<String> keys = request.keys();
+        while (true) {
+            List<String> oldest = context.store().inTransaction(c -> context.store().deliveries()
+                    .oldest(c, request.target(), flow.domain(), DRAIN_BATCH)).stream().map(Deliveries.Delivery::key).toList();
+            List<TargetOutcome> drained = oldest.isEmpty() ? List.of() : deliver(request, flow, connector, oldest, progress);
+            outcomes.addAll(drained);
+            if (drained.isEmpty() || drained.stream().allMatch(o -> o.status() == TargetOutcome.Status.CONFLICT)) {
+                return new AppliedPage(request.target(), outcomes, false);
+            }
+        }
+    }
+
+    private List<TargetOutcome> deliver(ApplyRequest request, FlowSpec flow, TargetConnector connector, List<String> keys,
+                                        Runnable progress) {
+        List<TargetOutcome> outcomes = new ArrayList<>();
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            List<Deliveries.Delivery> pending = pending(request, flow, keys);
-            if (pending.isEmpty()) {
+            if (pending(request, flow, keys).isEmpty()) {
                 break;
             }
+            edits.resolve(request.page(), flow, request.target(), keys);
+            List<Deliveries.Delivery> pending = pending(request, flow, keys);
+            List<String> pendingKeys = pending.stream().map(Deliveries.Delivery::key).toList();
             Map<String, GoldenRecords.Stored> golden = context.store().inTransaction(c ->
-                    context.store().golden().load(c, flow.domain(), pending.stream().map(Deliveries.Delivery::key).toList()));
+                    context.store().golden().load(c, flow.domain(), pendingKeys));
             Map<String, TargetRow> rows = connector.readByKeys(golden.keySet());
             DeliveryWriter.Result result = writer.deliver(request.page(), flow, request.target(), connector, pending, golden, rows);
             outcomes.addAll(result.settled());
             progress.run();
             if (result.conflicts().isEmpty()) {
-                return new AppliedPage(request.target(), outcomes, false);
+                return outcomes;
             }
             keys = result.conflicts().stream().map(TargetOutcome::key).toList();
             if (attempt == ATTEMPTS) {
                 outcomes.addAll(result.conflicts());
-            } else {
-                conflicts.reResolve(request.page(), flow, request.target(), connector, keys);
             }
         }
-        return new AppliedPage(request.target(), outcomes, false);
+        return outcomes;
     }
 
     private List<Deliveries.Delivery> pending(ApplyRequest request, FlowSpec flow, List<String> keys) {
-        return context.store().inTransaction(c -> keys.isEmpty()
-                ? context.store().deliveries().oldest(c, request.target(), flow.domain(), DRAIN_BATCH)
-                : context.store().deliveries().pending(c, request.target(), flow.domain(), keys));
+        return context.store().inTransaction(c -> context.store().deliveries().pending(c, request.target(), flow.domain(), keys));
     }
 }

@@ -66,6 +66,12 @@ public final class QuarantineLog {
         return counts;
     }
 
+    /** Every record key that has been quarantined, by any flow. */
+    public java.util.Set<String> keys(Connection connection) throws SQLException {
+        return new java.util.HashSet<>(Sql.query(connection, "select distinct record_key from quarantine where record_key is not null",
+                s -> { }, r -> r.getString(1)));
+    }
+
     public List<Entry> recent(Connection connection, String flow, int limit) throws SQLException {
         return Sql.query(connection, "select * from quarantine" + (flow == null ? "" : " where flow = ?")
                 + " order by id desc limit " + limit, s -> {

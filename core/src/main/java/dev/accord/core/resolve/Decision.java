@@ -7,6 +7,11 @@ package dev.accord.core.resolve;
 public enum Decision {
     /** The change advanced the field and its value is now the golden value. */
     APPLIED("applied"),
+    /**
+     * The change advances the field's version but carries the value the golden record already holds:
+     * recorded (the version moves on), nothing for targets to do.
+     */
+    UNCHANGED("unchanged"),
     /** The same change (dedup key) was processed before; counted, not an error. */
     DUPLICATE("duplicate"),
     /** The change does not advance the field's version under its merge strategy. */

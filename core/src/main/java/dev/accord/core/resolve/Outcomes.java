@@ -4,12 +4,12 @@ import java.util.List;
 
 /**
  * Summarises field decisions into one record-level decision. Precedence: applied, needs-review,
- * rejected-not-owner, stale, echo, duplicate: the most consequential thing that happened wins.
+ * rejected-not-owner, stale, unchanged, echo, duplicate: the most consequential thing that happened wins.
  */
 final class Outcomes {
 
     private static final List<Decision> PRECEDENCE = List.of(Decision.APPLIED, Decision.NEEDS_REVIEW,
-            Decision.REJECTED_NOT_OWNER, Decision.STALE, Decision.ECHO, Decision.DUPLICATE);
+            Decision.REJECTED_NOT_OWNER, Decision.STALE, Decision.UNCHANGED, Decision.ECHO, Decision.DUPLICATE);
 
     private Outcomes() {}
 

@@ -63,7 +63,7 @@ public final class Resolver {
             }
             FieldDecision decision = decideField(current, field, entry.getValue(), incoming, echoes);
             decisions.add(decision);
-            if (decision.decision() == Decision.APPLIED) {
+            if (decision.decision() == Decision.APPLIED || decision.decision() == Decision.UNCHANGED) {
                 FieldValue value = new FieldValue(entry.getValue(), incoming);
                 changes.add(new FieldChange(field, current.field(field), value));
                 after.put(field, value);
@@ -102,17 +102,22 @@ public final class Resolver {
             return new FieldDecision(field, Decision.DUPLICATE, incoming, heldVersion, "same change already holds the field");
         }
         if (rule.compare(incoming, heldVersion) <= 0) {
-            return new FieldDecision(field, Decision.STALE, incoming, heldVersion, "held version " + heldVersion + " outranks it");
+            return Values.same(held.value(), value)
+                    ? new FieldDecision(field, Decision.ECHO, incoming, heldVersion, "repeats the golden value")
+                    : new FieldDecision(field, Decision.STALE, incoming, heldVersion, "held version " + heldVersion + " outranks it");
         }
         if (rule.needsReview(held, incoming, value)) {
             return new FieldDecision(field, Decision.NEEDS_REVIEW, incoming, heldVersion,
                     "would overwrite the value set by " + heldVersion.system() + "; a human decides");
         }
+        if (Values.same(held.value(), value)) {
+            return new FieldDecision(field, Decision.UNCHANGED, incoming, heldVersion, "same value, newer version");
+        }
         return new FieldDecision(field, Decision.APPLIED, incoming, heldVersion, "advances the field");
     }
 
     private static List<FieldDecision> noteStillDeleted(List<FieldDecision> decisions) {
-        return decisions.stream().map(d -> d.decision() == Decision.APPLIED
+        return decisions.stream().map(d -> d.decision() == Decision.APPLIED || d.decision() == Decision.UNCHANGED
                 ? new FieldDecision(d.field(), d.decision(), d.incoming(), d.current(), d.reason() + "; the record stays deleted")
                 : d).toList();
     }

@@ -32,6 +32,17 @@ class ResolverTest {
     }
 
     @Test
+    void sameValueWithANewerVersionIsUnchangedButMovesTheVersionOn() {
+        apply(change("crm", 1, 0, Map.of("name", text("Ada"))));
+
+        Resolution resave = apply(change("crm", 2, 10, Map.of("name", text("Ada"))));
+
+        assertThat(resave.outcome()).isEqualTo(Decision.UNCHANGED);
+        assertThat(record.field("name").version().sourceVersion()).isEqualTo(2);
+        assertThat(resave.changes().changesTargets()).isFalse();
+    }
+
+    @Test
     void nonOwnerIsRejected() {
         apply(change("crm", 1, 0, Map.of("email", text("ada@example.com"))));
 
@@ -115,7 +126,7 @@ class ResolverTest {
 
         assertThat(parked.outcome()).isEqualTo(Decision.NEEDS_REVIEW);
         assertThat(parked.after().field("phone").value().asText()).isEqualTo("+49 1");
-        assertThat(sameValue.outcome()).isEqualTo(Decision.APPLIED);
+        assertThat(sameValue.outcome()).isEqualTo(Decision.UNCHANGED);
     }
 
     @Test

@@ -105,8 +105,11 @@ public final class DemoCommand implements Callable<Integer> {
         properties.put("accord.temporal.address", "");
         properties.put("accord.temporal.embedded-port", temporalPort);
         properties.put("accord.deployment-id", "demo");
+        properties.put("spring.main.log-startup-info", "false");
+        properties.put("logging.level.dev.accord", "WARN");
         properties.put("spring.datasource.url", "jdbc:h2:file:" + files.folder().resolve("store").toAbsolutePath() + ";AUTO_SERVER=TRUE");
-        return new SpringApplicationBuilder(AccordWorkerApplication.class).properties(properties).run();
+        String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        return new SpringApplicationBuilder(AccordWorkerApplication.class).run(arguments);
     }
 
     private void printHints(int temporalPort) {

@@ -9,8 +9,8 @@ import java.util.Map;
 /** Prints what the demo did: decisions per flow and round, quarantine reasons, and one record's history. */
 final class DemoReport {
 
-    private static final List<String> DECISIONS = List.of("applied", "echo", "duplicate", "stale", "rejected-not-owner",
-            "needs-review", "quarantined");
+    private static final List<String> DECISIONS = List.of("applied", "unchanged", "echo", "duplicate", "stale",
+            "rejected-not-owner", "needs-review", "quarantined");
 
     private final PrintStream out;
 
@@ -19,8 +19,8 @@ final class DemoReport {
     }
 
     void runs(List<FlowRunner.Run> runs) {
-        out.printf("%n%-20s %-18s %8s %8s %6s %9s %6s %9s %7s %11s %8s %7s %9s%n", "round", "flow", "records", "applied",
-                "echo", "duplicate", "stale", "rejected", "review", "quarantined", "written", "seconds", "rec/s");
+        out.printf("%n%-20s %-18s %8s %8s %9s %6s %9s %6s %9s %7s %11s %8s %7s %9s%n", "round", "flow", "records", "applied",
+                "unchanged", "echo", "duplicate", "stale", "rejected", "review", "quarantined", "written", "seconds", "rec/s");
         for (FlowRunner.Run run : runs) {
             Map<String, Long> counts = run.result().counts();
             long written = counts.entrySet().stream().filter(e -> e.getKey().endsWith(":written")).mapToLong(Map.Entry::getValue).sum();
@@ -32,7 +32,7 @@ final class DemoReport {
         }
         long total = runs.stream().mapToLong(FlowRunner.Run::records).sum();
         double seconds = runs.stream().mapToDouble(FlowRunner.Run::seconds).sum();
-        out.printf("%-39s %8d %s %7.2f %9.0f%n", "total", total, " ".repeat(73), seconds, total / Math.max(seconds, 0.001));
+        out.printf("%-39s %8d %s %7.2f %9.0f%n", "total", total, " ".repeat(83), seconds, total / Math.max(seconds, 0.001));
     }
 
     void quarantine(AccordStore store) {
@@ -57,6 +57,7 @@ final class DemoReport {
     private static String width(String decision) {
         return switch (decision) {
             case "applied" -> "%8d";
+            case "unchanged" -> "%9d";
             case "echo" -> "%6d";
             case "duplicate" -> "%9d";
             case "stale" -> "%6d";

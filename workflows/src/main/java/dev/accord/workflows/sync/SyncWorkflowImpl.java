@@ -57,7 +57,7 @@ public class SyncWorkflowImpl implements SyncWorkflow {
         cursor = carried != null && carried.cursor() != null ? carried.cursor() : plan.checkpoint();
         state = "running";
         if (carried == null) {
-            deliver(plan, new PageRef(input.flow(), run, 0), List.of());
+            deliver(plan.targets(), new PageRef(input.flow(), run, 0), List.of());
         }
         try {
             loop(plan, run);
@@ -106,7 +106,10 @@ public class SyncWorkflowImpl implements SyncWorkflow {
         ResolvedPage resolved = activities.resolve.resolve(new ResolveRequest(ref, validated.changes(), input.dryRunRequested()));
         tally.records(resolved.records());
         if (!resolved.deliveries().isEmpty()) {
-            deliver(plan, ref, resolved.deliveries());
+            deliver(plan.targets(), ref, resolved.deliveries());
+        }
+        if (resolved.needsRepairs()) {
+            deliver(List.of(plan.source()), ref, resolved.repairs());
         }
         if (!input.dryRunRequested()) {
             activities.runs.checkpoint(new CheckpointRequest(ref, page.next(), page.head()));
@@ -116,9 +119,9 @@ public class SyncWorkflowImpl implements SyncWorkflow {
         state = "running";
     }
 
-    /** Delivers to every target; while the kill switch holds writes, waits on a durable timer and retries. */
-    private void deliver(FlowPlan plan, PageRef ref, List<String> keys) {
-        for (String target : plan.targets()) {
+    /** Delivers to each system; while the kill switch holds writes, waits on a durable timer and retries. */
+    private void deliver(List<String> targets, PageRef ref, List<String> keys) {
+        for (String target : targets) {
             while (true) {
                 AppliedPage applied = activities.apply.apply(new ApplyRequest(ref, target, keys, input.dryRunRequested()));
                 if (!applied.held()) {

@@ -49,6 +49,7 @@ final class DeliveryWriter {
         List<Deliveries.Delivery> done = new ArrayList<>();
         List<QuarantineLog.Entry> quarantine = new ArrayList<>();
         List<Planned> writes = new ArrayList<>();
+        List<PlannedDelivery> alreadyThere = new ArrayList<>();
         for (Deliveries.Delivery delivery : pending) {
             CanonicalRecord record = golden.get(delivery.key()).record();
             PlannedDelivery plan = planner.plan(record, delivery.fields(), rows.get(delivery.key()));
@@ -61,6 +62,7 @@ final class DeliveryWriter {
             } else if (plan.isUnchanged()) {
                 settled.add(new TargetOutcome(delivery.key(), TargetOutcome.Status.UNCHANGED, plan.fromVersion(), plan.fromVersion(), null));
                 done.add(delivery);
+                alreadyThere.add(plan);
             } else {
                 writes.add(new Planned(delivery, plan));
             }
@@ -69,6 +71,9 @@ final class DeliveryWriter {
             context.store().quarantine().add(c, quarantine);
             context.store().changeLog().writeAhead(c, writes.stream().map(w -> logEntry(page, flow, target, w.plan())).toList());
             context.store().deliveries().remove(c, done);
+            for (PlannedDelivery plan : alreadyThere) {
+                settleOne(c, page, flow, target, plan, ChangeLog.APPLIED, plan.fromVersion(), "the write had landed before a retry");
+            }
             return null;
         });
         if (writes.isEmpty()) {

@@ -62,6 +62,21 @@ class TargetApplierTest {
     }
 
     @Test
+    void aWorkerDyingAfterTheTargetCommittedLeavesExactlyOneAppliedLogEntryAfterTheRetry() throws Exception {
+        hub.resolve(page, List.of(HubTest.crm("C000001", 1)), false);
+        AtomicBoolean died = new AtomicBoolean();
+        fixture.targetWrapper = target -> new DyingAfterWrite(target, died);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> apply("support")).hasMessageContaining("worker died");
+        fixture.targetWrapper = java.util.function.UnaryOperator.identity();
+
+        AppliedPage retry = apply("support");
+
+        assertThat(retry.records()).extracting(TargetOutcome::status).containsExactly(TargetOutcome.Status.UNCHANGED);
+        assertThat(fixture.count("select count(*) from change_log where status = 'applied' and after_version = 1")).isEqualTo(1);
+        assertThat(fixture.count("select count(*) from change_log where status <> 'applied'")).isZero();
+    }
+
+    @Test
     void aTargetsNewerEditOfAFieldItMayWriteIsKept() throws Exception {
         fixture.execute("support", "insert into support_contacts values ('C000001', 'Ada Lovelace', 'c000001@example.com',"
                 + " '+49 40 777', 'active', 'free', timestamp '2024-06-02 12:00:00', 3)");
@@ -157,6 +172,22 @@ class TargetApplierTest {
                 throw new IllegalStateException(e);
             }
             return target.apply(writes);
+        }
+    }
+
+    /** Commits the writes, then fails as a worker killed at that moment would. */
+    private record DyingAfterWrite(TargetConnector target, AtomicBoolean died) implements TargetConnector {
+
+        @Override
+        public Map<String, TargetRow> readByKeys(Collection<String> keys) {
+            return target.readByKeys(keys);
+        }
+
+        @Override
+        public List<WriteResult> apply(List<TargetWrite> writes) {
+            target.apply(writes);
+            died.set(true);
+            throw new IllegalStateException("worker died after the target committed");
         }
     }
 

@@ -16,9 +16,11 @@ final class JdbcSource implements SourceConnector {
 
     private final RowReader rows;
     private final ChangeFeed feed;
+    private final KeyRangeReader ranges;
 
     JdbcSource(MappedTable table) {
         this.rows = new RowReader(table);
+        this.ranges = new KeyRangeReader(table, rows);
         if (table.mapping().outbox() != null) {
             this.feed = new OutboxFeed(table, rows);
         } else if (table.mapping().cursor() != null) {
@@ -45,5 +47,18 @@ final class JdbcSource implements SourceConnector {
     @Override
     public SourceCursor head() {
         return feed.head();
+    }
+
+    @Override
+    public SourcePage readKeyRange(String afterKey, String lastKey, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("a page holds at least one row; asked for " + limit);
+        }
+        return ranges.read(afterKey, lastKey, limit);
+    }
+
+    @Override
+    public List<String> chunkBoundaries(String firstKey, String lastKey, int rowsPerChunk) {
+        return ranges.boundaries(firstKey, lastKey, rowsPerChunk);
     }
 }

@@ -64,6 +64,32 @@ abstract class JdbcSourceContract {
     }
 
     @Test
+    void readsAKeyRangeInKeyOrderPageByPage() {
+        fx.create("src", SRC_COLUMNS);
+        IntStream.rangeClosed(1, 30).forEach(id -> insertSrc(id, NOON.plusMinutes(30 - id)));
+
+        SourcePage first = source("src").readKeyRange("10", "25", 10);
+        SourcePage second = source("src").readKeyRange(first.next().key(), "25", 10);
+
+        assertThat(first.rows()).extracting(SourceRow::key).containsExactly("11", "12", "13", "14", "15", "16", "17", "18", "19", "20");
+        assertThat(first.hasMore()).isTrue();
+        assertThat(second.rows()).extracting(SourceRow::key).containsExactly("21", "22", "23", "24", "25");
+        assertThat(second.hasMore()).isFalse();
+    }
+
+    @Test
+    void splitsIntoChunksWhoseBoundariesAreRealKeys() {
+        fx.create("src", SRC_COLUMNS);
+        IntStream.rangeClosed(1, 95).forEach(id -> insertSrc(id * 2, NOON));
+
+        List<String> boundaries = source("src").chunkBoundaries(null, null, 20);
+        List<String> ranged = source("src").chunkBoundaries("40", "150", 20);
+
+        assertThat(boundaries).containsExactly("40", "80", "120", "160");
+        assertThat(ranged).containsExactly("80", "120");
+    }
+
+    @Test
     void continuesExactlyAfterTheCursorAndRepeatsAPageWhenAskedAgain() {
         fx.create("src", SRC_COLUMNS);
         IntStream.rangeClosed(1, 6).forEach(id -> insertSrc(id, NOON));

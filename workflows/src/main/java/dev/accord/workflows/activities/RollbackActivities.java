@@ -1,6 +1,7 @@
 package dev.accord.workflows.activities;
 
 import io.temporal.activity.ActivityInterface;
+import java.util.List;
 
 /**
  * Compensation: restores target rows to the before-images the change log holds for a run, newest first,
@@ -10,4 +11,7 @@ import io.temporal.activity.ActivityInterface;
 public interface RollbackActivities {
 
     RollbackResult revertRun(RollbackRequest request);
+
+    /** The runs a scope covers, newest first; fails (not retryable) when the scope names nothing known. */
+    List<String> runsToRevert(RollbackScope scope);
 }

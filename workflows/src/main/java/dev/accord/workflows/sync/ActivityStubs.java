@@ -1,6 +1,7 @@
 package dev.accord.workflows.sync;
 
 import dev.accord.workflows.activities.ApplyActivities;
+import dev.accord.workflows.activities.BackfillActivities;
 import dev.accord.workflows.activities.ExtractActivities;
 import dev.accord.workflows.activities.ResolveActivities;
 import dev.accord.workflows.activities.RollbackActivities;
@@ -16,7 +17,7 @@ import java.time.Duration;
  * (a broken contract, a missing connection setting, data that breaks an invariant of the code) are
  * thrown by the activities as non-retryable application failures of these types.
  */
-final class ActivityStubs {
+public final class ActivityStubs {
 
     /** Failure types activities raise for problems no retry can fix. */
     static final String[] NON_RETRYABLE = {
@@ -25,20 +26,22 @@ final class ActivityStubs {
         "ConfigurationError"
     };
 
-    final ExtractActivities extract;
-    final ValidateActivities validate;
-    final ResolveActivities resolve;
-    final ApplyActivities apply;
-    final RunActivities runs;
-    final RollbackActivities rollback;
+    public final ExtractActivities extract;
+    public final ValidateActivities validate;
+    public final ResolveActivities resolve;
+    public final ApplyActivities apply;
+    public final RunActivities runs;
+    public final RollbackActivities rollback;
+    public final BackfillActivities backfill;
 
-    ActivityStubs() {
+    public ActivityStubs() {
         extract = Workflow.newActivityStub(ExtractActivities.class, options(Duration.ofMinutes(2), Duration.ofSeconds(30)));
         validate = Workflow.newActivityStub(ValidateActivities.class, options(Duration.ofMinutes(2), null));
         resolve = Workflow.newActivityStub(ResolveActivities.class, options(Duration.ofMinutes(2), null));
         apply = Workflow.newActivityStub(ApplyActivities.class, options(Duration.ofMinutes(5), Duration.ofSeconds(30)));
         runs = Workflow.newActivityStub(RunActivities.class, options(Duration.ofSeconds(30), null));
         rollback = Workflow.newActivityStub(RollbackActivities.class, options(Duration.ofMinutes(30), Duration.ofSeconds(30)));
+        backfill = Workflow.newActivityStub(BackfillActivities.class, options(Duration.ofMinutes(5), null));
     }
 
     private static ActivityOptions options(Duration startToClose, Duration heartbeat) {

@@ -1,7 +1,5 @@
 package dev.accord.workflows.sync;
 
-import dev.accord.workflows.activities.AppliedPage;
-import dev.accord.workflows.activities.ApplyRequest;
 import dev.accord.workflows.activities.CheckpointRequest;
 import dev.accord.workflows.activities.Cursor;
 import dev.accord.workflows.activities.ExtractRequest;
@@ -9,14 +7,10 @@ import dev.accord.workflows.activities.ExtractedPage;
 import dev.accord.workflows.activities.FinishRunRequest;
 import dev.accord.workflows.activities.FlowPlan;
 import dev.accord.workflows.activities.PageRef;
-import dev.accord.workflows.activities.ResolveRequest;
-import dev.accord.workflows.activities.ResolvedPage;
 import dev.accord.workflows.activities.RollbackRequest;
 import dev.accord.workflows.activities.RollbackResult;
 import dev.accord.workflows.activities.RunRef;
 import dev.accord.workflows.activities.StartRunRequest;
-import dev.accord.workflows.activities.ValidateRequest;
-import dev.accord.workflows.activities.ValidatedPage;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInfo;
@@ -31,11 +25,11 @@ public class SyncWorkflowImpl implements SyncWorkflow {
 
     /** Executions are renewed (continue-as-new) after this many pages, or earlier when history grows. */
     static final int PAGES_PER_EXECUTION = 100;
-    private static final Duration HOLD_RECHECK = Duration.ofSeconds(10);
 
     private final ActivityStubs activities = new ActivityStubs();
     private SyncInput input;
     private Tally tally;
+    private PagePipeline pipeline;
     private String state = "starting";
     private boolean paused;
     private boolean cancelRequested;
@@ -49,6 +43,7 @@ public class SyncWorkflowImpl implements SyncWorkflow {
         this.input = input;
         SyncInput.Carried carried = input.carried();
         this.tally = new Tally(carried == null ? null : carried.counts());
+        this.pipeline = new PagePipeline(activities, tally, newState -> state = newState);
         this.pages = carried == null ? 0 : carried.pages();
         this.paused = paused || (carried != null && carried.paused());
         WorkflowInfo info = Workflow.getInfo();
@@ -57,7 +52,7 @@ public class SyncWorkflowImpl implements SyncWorkflow {
         cursor = carried != null && carried.cursor() != null ? carried.cursor() : plan.checkpoint();
         state = "running";
         if (carried == null) {
-            deliver(plan.targets(), new PageRef(input.flow(), run, 0), List.of());
+            pipeline.deliver(plan.targets(), new PageRef(input.flow(), run, 0), List.of(), input.dryRunRequested());
         }
         try {
             loop(plan, run);
@@ -101,37 +96,13 @@ public class SyncWorkflowImpl implements SyncWorkflow {
 
     private void process(FlowPlan plan, RunRef run, ExtractedPage page) {
         PageRef ref = new PageRef(input.flow(), run, pages + 1);
-        ValidatedPage validated = activities.validate.validate(new ValidateRequest(ref, page.records(), input.dryRunRequested()));
-        tally.records(validated.quarantined());
-        ResolvedPage resolved = activities.resolve.resolve(new ResolveRequest(ref, validated.changes(), input.dryRunRequested()));
-        tally.records(resolved.records());
-        if (!resolved.deliveries().isEmpty()) {
-            deliver(plan.targets(), ref, resolved.deliveries());
-        }
-        if (resolved.needsRepairs()) {
-            deliver(List.of(plan.source()), ref, resolved.repairs());
-        }
+        pipeline.process(ref, page.records(), plan.source(), plan.targets(), input.dryRunRequested(), false);
         if (!input.dryRunRequested()) {
             activities.runs.checkpoint(new CheckpointRequest(ref, page.next(), page.head()));
         }
         cursor = page.next();
         pages = ref.page();
         state = "running";
-    }
-
-    /** Delivers to each system; while the kill switch holds writes, waits on a durable timer and retries. */
-    private void deliver(List<String> targets, PageRef ref, List<String> keys) {
-        for (String target : targets) {
-            while (true) {
-                AppliedPage applied = activities.apply.apply(new ApplyRequest(ref, target, keys, input.dryRunRequested()));
-                if (!applied.held()) {
-                    tally.target(applied);
-                    break;
-                }
-                state = "holding";
-                Workflow.sleep(HOLD_RECHECK);
-            }
-        }
     }
 
     private boolean shouldRenew(long pagesThisExecution) {

@@ -9,31 +9,31 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Counts per decision and per target outcome, in a stable order (workflow code must be deterministic). */
-final class Tally {
+public final class Tally {
 
     private final Map<String, Long> counts = new TreeMap<>();
 
-    Tally(Map<String, Long> carried) {
+    public Tally(Map<String, Long> carried) {
         if (carried != null) {
             counts.putAll(carried);
         }
     }
 
-    void records(List<RecordOutcome> outcomes) {
+    public void records(List<RecordOutcome> outcomes) {
         outcomes.forEach(o -> add(o.decision().spelling(), 1));
     }
 
-    void target(AppliedPage page) {
+    public void target(AppliedPage page) {
         for (TargetOutcome outcome : page.records()) {
             add(page.target() + ":" + outcome.status().name().toLowerCase(Locale.ROOT).replace('_', '-'), 1);
         }
     }
 
-    void add(String name, long amount) {
+    public void add(String name, long amount) {
         counts.merge(name, amount, Long::sum);
     }
 
-    Map<String, Long> snapshot() {
+    public Map<String, Long> snapshot() {
         return new TreeMap<>(counts);
     }
 }

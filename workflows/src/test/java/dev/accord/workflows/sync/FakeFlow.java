@@ -5,6 +5,12 @@ import dev.accord.core.resolve.Decision;
 import dev.accord.workflows.activities.AppliedPage;
 import dev.accord.workflows.activities.ApplyActivities;
 import dev.accord.workflows.activities.ApplyRequest;
+import dev.accord.workflows.activities.BackfillActivities;
+import dev.accord.workflows.activities.ChunkProgress;
+import dev.accord.workflows.activities.ExtractRangeRequest;
+import dev.accord.workflows.activities.KeyRange;
+import dev.accord.workflows.activities.PlanChunksRequest;
+import dev.accord.workflows.activities.RollbackScope;
 import dev.accord.workflows.activities.CheckpointRequest;
 import dev.accord.workflows.activities.Cursor;
 import dev.accord.workflows.activities.ExtractActivities;
@@ -37,20 +43,22 @@ import java.util.concurrent.atomic.AtomicInteger;
  * An in-memory flow for tests of the workflow's control flow: a source of numbered records (more can be
  * added while a run waits), a target that records what it was given, and the bookkeeping a run does.
  */
-final class FakeFlow implements ExtractActivities, ValidateActivities, ResolveActivities, ApplyActivities, RunActivities,
-        RollbackActivities {
+public final class FakeFlow implements ExtractActivities, ValidateActivities, ResolveActivities, ApplyActivities, RunActivities,
+        RollbackActivities, BackfillActivities {
 
-    final List<SourceRecord> source = new CopyOnWriteArrayList<>();
-    final List<String> delivered = new CopyOnWriteArrayList<>();
-    final List<Cursor> checkpoints = new CopyOnWriteArrayList<>();
-    final List<String> finishedStates = new CopyOnWriteArrayList<>();
-    final List<String> rolledBack = new CopyOnWriteArrayList<>();
-    final AtomicInteger extractCalls = new AtomicInteger();
-    final AtomicInteger heldApplies = new AtomicInteger();
-    volatile boolean continuous;
-    volatile String brokenConfiguration;
+    public final List<SourceRecord> source = new CopyOnWriteArrayList<>();
+    public final List<String> delivered = new CopyOnWriteArrayList<>();
+    public final List<Cursor> checkpoints = new CopyOnWriteArrayList<>();
+    public final List<String> finishedStates = new CopyOnWriteArrayList<>();
+    public final List<String> rolledBack = new CopyOnWriteArrayList<>();
+    public final Map<Integer, ChunkProgress> chunkProgress = new java.util.concurrent.ConcurrentHashMap<>();
+    public final AtomicInteger extractCalls = new AtomicInteger();
+    public final AtomicInteger heldApplies = new AtomicInteger();
+    public volatile boolean continuous;
+    public volatile String brokenConfiguration;
+    public volatile long extractDelayMillis;
 
-    void addRecords(int count) {
+    public void addRecords(int count) {
         int start = source.size();
         for (int i = start; i < start + count; i++) {
             source.add(new SourceRecord(String.format("C%06d", i), i + 1, Instant.parse("2024-01-01T00:00:00Z").plusSeconds(i),
@@ -116,6 +124,56 @@ final class FakeFlow implements ExtractActivities, ValidateActivities, ResolveAc
     @Override
     public boolean killSwitchOn() {
         return heldApplies.get() > 0;
+    }
+
+    @Override
+    public List<String> runsToRevert(RollbackScope scope) {
+        return scope.runId() != null ? List.of(scope.runId()) : List.of("run-b", "run-a");
+    }
+
+    @Override
+    public List<KeyRange> planChunks(PlanChunksRequest request) {
+        List<KeyRange> ranges = new ArrayList<>();
+        String after = null;
+        for (int i = request.rowsPerChunk() - 1; i < source.size(); i += request.rowsPerChunk()) {
+            String last = source.get(i).key();
+            ranges.add(new KeyRange(after, last));
+            after = last;
+        }
+        ranges.add(new KeyRange(after, null));
+        return ranges;
+    }
+
+    @Override
+    public ExtractedPage extractRange(ExtractRangeRequest request) {
+        extractCalls.incrementAndGet();
+        pause(extractDelayMillis);
+        List<SourceRecord> page = source.stream()
+                .filter(r -> request.range().afterKey() == null || r.key().compareTo(request.range().afterKey()) > 0)
+                .filter(r -> request.range().lastKey() == null || r.key().compareTo(request.range().lastKey()) <= 0)
+                .limit(request.limit()).toList();
+        Cursor next = new Cursor(null, page.isEmpty() ? request.range().afterKey() : page.get(page.size() - 1).key());
+        return new ExtractedPage(page, next, page.size() == request.limit(), Cursor.BEGINNING);
+    }
+
+    @Override
+    public ChunkProgress chunkProgress(String runId, int chunk, KeyRange range) {
+        return chunkProgress.getOrDefault(chunk, new ChunkProgress(runId, chunk, range, null, 0, 0, false));
+    }
+
+    @Override
+    public void saveChunkProgress(ChunkProgress progress) {
+        chunkProgress.put(progress.chunk(), progress);
+    }
+
+    private static void pause(long millis) {
+        if (millis > 0) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     @Override

@@ -1,0 +1,65 @@
+package dev.accord.workflows.sync;
+
+import dev.accord.workflows.activities.AppliedPage;
+import dev.accord.workflows.activities.ApplyRequest;
+import dev.accord.workflows.activities.PageRef;
+import dev.accord.workflows.activities.ResolveRequest;
+import dev.accord.workflows.activities.ResolvedPage;
+import dev.accord.workflows.activities.SourceRecord;
+import dev.accord.workflows.activities.ValidateRequest;
+import dev.accord.workflows.activities.ValidatedPage;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * One page through the boundary, the hub and every target: validate → resolve → apply to each target
+ * (and repairs back to the source). Shared by syncs and backfill chunks; workflow code, so deterministic.
+ * While the kill switch holds writes, waits on a durable timer and tries again.
+ */
+public final class PagePipeline {
+
+    private static final Duration HOLD_RECHECK = Duration.ofSeconds(10);
+
+    private final ActivityStubs activities;
+    private final Tally tally;
+    private final Consumer<String> state;
+
+    public PagePipeline(ActivityStubs activities, Tally tally, Consumer<String> state) {
+        this.activities = activities;
+        this.tally = tally;
+        this.state = state;
+    }
+
+    /** @param deliverAll deliver every key of the page (a backfill reconciles), not only changed ones */
+    public void process(PageRef ref, List<SourceRecord> records, String source, List<String> targets, boolean dryRun,
+                        boolean deliverAll) {
+        ValidatedPage validated = activities.validate.validate(new ValidateRequest(ref, records, dryRun));
+        tally.records(validated.quarantined());
+        ResolvedPage resolved = activities.resolve.resolve(new ResolveRequest(ref, validated.changes(), dryRun, deliverAll));
+        tally.records(resolved.records());
+        if (!resolved.deliveries().isEmpty()) {
+            deliver(targets, ref, resolved.deliveries(), dryRun);
+        }
+        if (resolved.needsRepairs()) {
+            deliver(List.of(source), ref, resolved.repairs(), dryRun);
+        }
+    }
+
+    /** Delivers to each system; empty {@code keys} drains everything pending for it. */
+    public void deliver(List<String> systems, PageRef ref, List<String> keys, boolean dryRun) {
+        for (String system : systems) {
+            while (true) {
+                AppliedPage applied = activities.apply.apply(new ApplyRequest(ref, system, keys, dryRun));
+                if (!applied.held()) {
+                    tally.target(applied);
+                    break;
+                }
+                state.accept("holding");
+                Workflow.sleep(HOLD_RECHECK);
+            }
+        }
+        state.accept("running");
+    }
+}

@@ -1,0 +1,84 @@
+package dev.accord.worker;
+
+import dev.accord.activities.AccordActivities;
+import dev.accord.activities.hub.SyncContext;
+import dev.accord.activities.store.AccordStore;
+import dev.accord.core.contract.Contract;
+import dev.accord.core.contract.ContractLoader;
+import dev.accord.workflows.AccordDataConverter;
+import dev.accord.workflows.TaskQueues;
+import dev.accord.workflows.sync.SyncInput;
+import dev.accord.workflows.sync.SyncResult;
+import dev.accord.workflows.sync.SyncWorkflow;
+import dev.accord.workflows.sync.SyncWorkflowImpl;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestEnvironmentOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Real {@code SyncWorkflow} runs on the Temporal test environment (time skipping), with every Accord
+ * activity working on real connectors and a real store, as the worker registers them.
+ */
+final class SyncHarness implements AutoCloseable {
+
+    final Contract contract;
+    final TestConnectors connectors;
+    final SyncContext context;
+    final TestWorkflowEnvironment environment;
+    final WorkflowClient client;
+
+    SyncHarness(Contract contract, Map<String, String> systemEnvironment, AccordStore store) {
+        this.contract = contract;
+        this.connectors = new TestConnectors(contract, systemEnvironment);
+        this.context = new SyncContext(contract, store, connectors, "test", "it");
+        this.environment = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
+                .setWorkflowClientOptions(WorkflowClientOptions.newBuilder().setDataConverter(AccordDataConverter.create()).build())
+                .build());
+        Worker worker = environment.newWorker(TaskQueues.ACCORD);
+        worker.registerWorkflowImplementationTypes(SyncWorkflowImpl.class);
+        worker.registerActivitiesImplementations(AccordActivities.all(context).toArray());
+        environment.start();
+        this.client = environment.getWorkflowClient();
+    }
+
+    /** The examples folder of the repository (the worker module's sibling). */
+    static Path examples() {
+        Path folder = Path.of(System.getProperty("user.dir")).resolve("../examples").normalize();
+        return Files.isDirectory(folder) ? folder : Path.of("examples").toAbsolutePath();
+    }
+
+    /** Loads an example contract after {@code edit} has changed its text. */
+    static Contract contract(String example, java.util.function.UnaryOperator<String> edit) {
+        Path file = examples().resolve(example);
+        try {
+            return new ContractLoader().load(edit.apply(Files.readString(file)), "it.yaml", file.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    SyncWorkflow stub(String flow) {
+        return client.newWorkflowStub(SyncWorkflow.class, WorkflowOptions.newBuilder()
+                .setTaskQueue(TaskQueues.ACCORD)
+                .setWorkflowId(TaskQueues.syncWorkflowId(flow))
+                .build());
+    }
+
+    SyncResult runOneShot(String flow) {
+        return stub(flow).run(new SyncInput(flow, "one-shot", null, null, null, null));
+    }
+
+    @Override
+    public void close() {
+        environment.close();
+        connectors.close();
+    }
+}

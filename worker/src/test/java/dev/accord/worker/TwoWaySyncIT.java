@@ -1,0 +1,419 @@
+package dev.accord.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.accord.activities.hub.Boundary;
+import dev.accord.activities.hub.Hub;
+import dev.accord.activities.hub.RunReverter;
+import dev.accord.activities.hub.TargetApplier;
+import dev.accord.activities.store.Checkpoints;
+import dev.accord.connectors.SourceCursor;
+import dev.accord.connectors.SourcePage;
+import dev.accord.workflows.activities.AppliedPage;
+import dev.accord.workflows.activities.ApplyRequest;
+import dev.accord.workflows.activities.PageRef;
+import dev.accord.workflows.activities.ResolvedPage;
+import dev.accord.workflows.activities.RollbackRequest;
+import dev.accord.workflows.activities.RollbackResult;
+import dev.accord.workflows.activities.RunRef;
+import dev.accord.workflows.activities.SourceRecord;
+import dev.accord.workflows.activities.TargetOutcome;
+import dev.accord.workflows.activities.ValidateRequest;
+import dev.accord.workflows.activities.ValidatedPage;
+import dev.accord.workflows.sync.SyncInput;
+import dev.accord.workflows.sync.SyncResult;
+import dev.accord.workflows.sync.SyncWorkflow;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowStub;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two-way sync of the example contract between a CRM and a support desk on the local PostgreSQL and a
+ * billing system on the local MariaDB, with the Accord store in a PostgreSQL schema of its own. The flows
+ * run as real {@code SyncWorkflow}s on the Temporal test environment. Each test seeds fresh systems with
+ * conflicting, outdated and invalid data and drops everything afterwards.
+ */
+class TwoWaySyncIT {
+
+    static final List<String> FLOWS = List.of("crm-customers", "billing-customers", "support-customers");
+
+    private final String id = "it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    private final CustomerData data = new CustomerData(400);
+    private CustomerSystems systems;
+    private TestStore store;
+    private SyncHarness sync;
+
+    @BeforeEach
+    void setUp() {
+        systems = CustomerSystems.onServers(id);
+        store = TestStore.postgres(id + "_store");
+        data.seed(systems);
+        sync = new SyncHarness(SyncHarness.contract("customers.contract.yaml", systems::qualify), systems.environment(), store.store);
+    }
+
+    @AfterEach
+    void tearDown() {
+        try {
+            if (sync != null) {
+                sync.close();
+            }
+        } finally {
+            try {
+                if (store != null) {
+                    store.close();
+                }
+            } finally {
+                if (systems != null) {
+                    systems.close();
+                }
+            }
+        }
+    }
+
+    @Test
+    void theStoreIsMigratedIntoItsOwnSchema() {
+        List<String> tables = Db.postgres().rows("select table_name from information_schema.tables where table_schema = ?"
+                + " order by table_name", store.schema).stream().map(r -> (String) r.get("table_name")).toList();
+
+        assertThat(tables).contains("accord_schema_history", "golden_record", "applied_change", "field_history",
+                "target_delivery", "change_log", "echo_memory", "flow_checkpoint", "quarantine", "sync_run", "kill_switch");
+        assertThat(store.rows("select version, success from accord_schema_history where version is not null"))
+                .extracting(r -> r.get("version"), r -> r.get("success")).containsExactly(org.assertj.core.groups.Tuple.tuple("1", true));
+        assertThat(Db.postgres().count("select count(*) from information_schema.tables where table_schema = ?"
+                + " and table_name = 'golden_record'", id)).as("nothing of the store lands in the systems' schema").isZero();
+    }
+
+    @Test
+    void afterOneRoundEverySystemHoldsWhatTheContractsOwnershipRulesSay() {
+        Map<String, SyncResult> round = round();
+
+        assertThat(round.values()).extracting(SyncResult::state).containsOnly("finished");
+        long invalid = data.keys().stream().filter(k -> CustomerData.invalid(CustomerData.number(k))).count();
+        assertThat(round.get("crm-customers").counts())
+                .containsEntry("quarantined", invalid)
+                .containsEntry("applied", data.customers - invalid);
+        Map<String, Map<String, Object>> crm = systems.crmRows();
+        Map<String, Map<String, Object>> billing = systems.billingRows();
+        Map<String, Map<String, Object>> support = systems.supportRows();
+        List<String> wrong = new ArrayList<>();
+        for (int i = 1; i <= data.customers; i++) {
+            if (!CustomerData.invalid(i)) {
+                wrong.addAll(followsTheContract(i, crm.get(CustomerData.key(i)), billing.get(CustomerData.key(i)),
+                        support.get(CustomerData.key(i))));
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    /** What one valid customer must look like in every system after the flows ran; empty when it does. */
+    private List<String> followsTheContract(int i, Map<String, Object> crm, Map<String, Object> billing, Map<String, Object> support) {
+        String key = CustomerData.key(i);
+        if (billing == null || support == null) {
+            return List.of(key + ": missing in " + (billing == null ? "billing " : "") + (support == null ? "support" : ""));
+        }
+        String plan = i <= data.billingCustomers() ? CustomerData.plan(CustomerData.planCode(i)) : "free";
+        String phone = data.corrected(i) ? CustomerData.correctedPhone(i) : CustomerData.phone(i);
+        Map<String, Object> expected = new TreeMap<>(Map.of(
+                "crm.plan (billing owns plan)", plan,
+                "billing.plan_code (billing owns plan)", plan,
+                "billing.contact_email (crm owns email)", CustomerData.email(i),
+                "crm.phone (last writer wins)", phone,
+                "support.phone (last writer wins)", phone,
+                "support.plan (billing owns plan)", plan,
+                "support.email (crm owns email)", CustomerData.email(i),
+                "support.status (crm owns status)", CustomerData.status(CustomerData.statusCode(i))));
+        Map<String, Object> actual = new TreeMap<>(Map.of(
+                "crm.plan (billing owns plan)", crm.get("plan"),
+                "billing.plan_code (billing owns plan)", CustomerData.plan((String) billing.get("plan_code")),
+                "billing.contact_email (crm owns email)", billing.get("contact_email"),
+                "crm.phone (last writer wins)", crm.get("phone"),
+                "support.phone (last writer wins)", support.get("phone"),
+                "support.plan (billing owns plan)", support.get("plan"),
+                "support.email (crm owns email)", support.get("email"),
+                "support.status (crm owns status)", support.get("status")));
+        return expected.keySet().stream().filter(k -> !expected.get(k).equals(actual.get(k)))
+                .map(k -> key + " " + k + ": expected " + expected.get(k) + " but was " + actual.get(k)).toList();
+    }
+
+    @Test
+    void invalidRowsAreQuarantinedWithReasonCodesAndNeverWritten() {
+        round();
+
+        Map<String, Map<String, Object>> billing = systems.billingRows();
+        Map<String, Map<String, Object>> support = systems.supportRows();
+        for (int i = 1; i <= data.customers; i++) {
+            if (!CustomerData.invalid(i)) {
+                continue;
+            }
+            String key = CustomerData.key(i);
+            List<String> reasons = store.rows("select reason_code, path from quarantine where flow = 'crm-customers'"
+                    + " and system_name = 'crm' and record_key = ?", key).stream()
+                    .map(r -> r.get("reason_code") + " " + r.get("path")).toList();
+            String expected = CustomerData.badEmail(i) ? "SCHEMA_CONSTRAINT $.email"
+                    : CustomerData.blankName(i) ? "REQUIRED_MISSING $.name" : "SCHEMA_CONSTRAINT $.phone";
+            assertThat(reasons).as("quarantine of %s", key).containsExactly(expected);
+            if (i <= data.billingCustomers()) {
+                assertThat(billing.get(key)).as("billing row of %s", key)
+                        .containsEntry("contact_email", CustomerData.billingEmail(i)).containsEntry("version", 1L);
+            } else {
+                assertThat(billing).as("billing rows").doesNotContainKey(key);
+            }
+            if (i <= data.supportCustomers()) {
+                assertThat(support.get(key)).as("support row of %s", key)
+                        .containsEntry("email", CustomerData.email(i)).containsEntry("row_version", 1L);
+            } else {
+                assertThat(support).as("support rows").doesNotContainKey(key);
+            }
+        }
+        for (int i = 1; i <= CustomerData.ORPHANS; i++) {
+            String orphan = CustomerData.orphanKey(i);
+            assertThat(systems.crmRows()).doesNotContainKey(orphan);
+            assertThat(store.rows("select reason_code, path, system_name from quarantine where record_key = ?", orphan))
+                    .as("an account the CRM never had cannot become a CRM customer without a name")
+                    .extracting(r -> r.get("system_name") + " " + r.get("reason_code") + " " + r.get("path"))
+                    .contains("crm REQUIRED_MISSING $.name");
+        }
+    }
+
+    @Test
+    void runningTheFlowsAgainAppliesNothingTwice() {
+        round();
+        Map<String, Map<String, Map<String, Object>>> synced = systems.snapshot();
+        long appliedWrites = store.count("change_log", "status = 'applied'");
+
+        Map<String, SyncResult> again = round();
+        rewindCheckpoints();
+        Map<String, SyncResult> replay = round();
+
+        for (SyncResult result : List.of(again.values(), replay.values()).stream().flatMap(c -> c.stream()).toList()) {
+            assertThat(result.state()).isEqualTo("finished");
+            assertThat(result.counts()).as("counts of %s", result.flow())
+                    .doesNotContainKey("applied")
+                    .satisfies(c -> assertThat(c.keySet()).noneMatch(k -> k.endsWith(":written")));
+        }
+        long reread = replay.get("crm-customers").counts().entrySet().stream().filter(e -> !e.getKey().contains(":"))
+                .mapToLong(Map.Entry::getValue).sum();
+        assertThat(reread).as("the replay read every CRM row again").isEqualTo(data.customers);
+        assertThat(store.count("change_log", "status = 'applied'")).isEqualTo(appliedWrites);
+        assertThat(systems.snapshot()).isEqualTo(synced);
+    }
+
+    /** Replays every flow from the beginning: every change comes again. */
+    private void rewindCheckpoints() {
+        store.store.inTransaction(c -> {
+            for (String flow : FLOWS) {
+                Checkpoints.Checkpoint at = store.store.checkpoints().load(c, flow).orElseThrow();
+                store.store.checkpoints().save(c, new Checkpoints.Checkpoint(flow, null, null, at.headPosition(), at.headKey(),
+                        at.workflowId(), at.runId(), 0, null));
+            }
+            return null;
+        });
+    }
+
+    @Test
+    void resolveAndApplyRetriedWithTheSameRequestDecideAndWriteOnce() {
+        round();
+        DayOfChanges day = new DayOfChanges(systems, data);
+        List<String> renamed = day.keys(3, 20);
+        List<String> newEmails = day.keys(9, 40);
+        day.renameInCrm(renamed);
+        day.changeEmailsInCrm(newEmails);
+        PageRef page = new PageRef("crm-customers", new RunRef("sync/crm-customers", "retried-run", "retried-execution"), 1);
+        ValidatedPage validated = new Boundary(sync.context).validate(new ValidateRequest(page, nextCrmPage(), false));
+        Hub hub = new Hub(sync.context);
+
+        ResolvedPage first = hub.resolve(page, validated.changes(), false);
+        Map<String, Long> afterFirst = store.ledger();
+        ResolvedPage retried = hub.resolve(page, validated.changes(), false);
+
+        assertThat(first.records()).hasSize(renamed.size() + newEmails.size());
+        assertThat(first.records()).extracting(r -> r.decision().spelling()).containsOnly("applied");
+        assertThat(retried.records()).isEqualTo(first.records());
+        assertThat(store.ledger()).isEqualTo(afterFirst);
+
+        TargetApplier applier = new TargetApplier(sync.context, hub);
+        for (String target : List.of("billing", "support")) {
+            ApplyRequest request = new ApplyRequest(page, target, first.deliveries(), false);
+            AppliedPage applied = applier.apply(request, () -> { });
+            Map<String, Map<String, Map<String, Object>>> written = systems.snapshot();
+            Map<String, Long> ledger = store.ledger();
+            AppliedPage again = applier.apply(request, () -> { });
+
+            assertThat(applied.records()).as("first apply to %s", target)
+                    .filteredOn(o -> o.status() == TargetOutcome.Status.WRITTEN).isNotEmpty();
+            assertThat(again.records()).as("retried apply to %s", target)
+                    .noneMatch(o -> o.status() == TargetOutcome.Status.WRITTEN);
+            assertThat(systems.snapshot()).as("%s after the retry", target).isEqualTo(written);
+            assertThat(store.ledger()).isEqualTo(ledger);
+        }
+        Map<String, Map<String, Object>> billing = systems.billingRows();
+        Map<String, Map<String, Object>> support = systems.supportRows();
+        for (String key : newEmails) {
+            String email = "new-" + CustomerData.email(CustomerData.number(key));
+            assertThat(billing.get(key)).containsEntry("contact_email", email);
+            assertThat(support.get(key)).containsEntry("email", email);
+        }
+        assertThat(store.count("change_log", "run_id = 'retried-run' and status = 'applied'"))
+                .as("one write per changed row and system").isEqualTo(newEmails.size() * 2L + renamed.size());
+    }
+
+    /** The CRM's changes after the flow's checkpoint, as the extract activity reads them. */
+    private List<SourceRecord> nextCrmPage() {
+        Checkpoints.Checkpoint at = store.store.inTransaction(c -> store.store.checkpoints().load(c, "crm-customers")).orElseThrow();
+        SourcePage page = sync.connectors.source("crm", "customer").readChanges(new SourceCursor(at.position(), at.key()), 500);
+        return page.rows().stream().map(r -> new SourceRecord(r.key(), r.sourceVersion(), r.timestamp(), r.deleted(), r.columns())).toList();
+    }
+
+    @Test
+    void aWorkerKilledRightAfterWritingIsRetriedByTemporalWithoutWritingTwice() {
+        round();
+        DayOfChanges day = new DayOfChanges(systems, data);
+        List<String> newEmails = day.keys(9, 40);
+        day.changeEmailsInCrm(newEmails);
+        Map<String, Map<String, Object>> billingBefore = systems.billingRows();
+        Map<String, Map<String, Object>> supportBefore = systems.supportRows();
+        sync.connectors.crashAfterNextWrite("billing");
+        sync.connectors.crashAfterNextWrite("support");
+
+        SyncResult result = sync.runOneShot("crm-customers");
+
+        assertThat(sync.connectors.crashes()).isEqualTo(2);
+        assertThat(result.state()).isEqualTo("finished");
+        assertThat(result.counts()).containsEntry("applied", (long) newEmails.size());
+        assertWrittenOnce(systems.billingRows(), billingBefore, newEmails, "contact_email", "version");
+        assertWrittenOnce(systems.supportRows(), supportBefore, newEmails, "email", "row_version");
+        assertThat(store.rows("select target_system, record_key, count(*) as writes from change_log where run_id = ?"
+                + " group by target_system, record_key having count(*) > 1", result.runId())).as("rows written twice").isEmpty();
+        assertThat(store.count("change_log", "run_id = ?", result.runId())).isEqualTo(newEmails.size() * 2L);
+        assertThat(store.count("target_delivery")).as("deliveries left pending").isZero();
+    }
+
+    /** Each changed row got the new e-mail with exactly one version bump; no other row was touched. */
+    private static void assertWrittenOnce(Map<String, Map<String, Object>> after, Map<String, Map<String, Object>> before,
+                                          List<String> changed, String emailColumn, String versionColumn) {
+        assertThat(after.keySet()).isEqualTo(before.keySet());
+        for (String key : after.keySet()) {
+            if (changed.contains(key)) {
+                assertThat(after.get(key)).as(key)
+                        .containsEntry(emailColumn, "new-" + CustomerData.email(CustomerData.number(key)))
+                        .containsEntry(versionColumn, (Long) before.get(key).get(versionColumn) + 1);
+            } else {
+                assertThat(after.get(key)).as(key).isEqualTo(before.get(key));
+            }
+        }
+    }
+
+    @Test
+    void rollingBackARunRestoresTheRowsItWroteAndRollingBackTwiceIsANoOp() throws InterruptedException {
+        round();
+        DayOfChanges day = new DayOfChanges(systems, data);
+        day.renameInCrm(day.keys(3, 20));
+        day.closeInCrm(day.keys(7, 50));
+        day.upgradePlansInBilling(day.keys(11, 33).stream().filter(k -> CustomerData.number(k) <= data.billingCustomers()).toList());
+        day.fixPhonesInSupport(day.keys(1, 25).stream().filter(k -> CustomerData.number(k) <= data.supportCustomers()).toList());
+        Map<String, Map<String, Map<String, Object>>> before = systems.snapshot();
+        SyncWorkflow run = sync.stub("crm-customers");
+        WorkflowClient.start(run::run, new SyncInput("crm-customers", "continuous", null, null, null, null));
+        awaitState(run, "waiting");
+        Map<String, Map<String, Map<String, Object>>> during = systems.snapshot();
+
+        run.rollback();
+        SyncResult result = WorkflowStub.fromTyped(run).getResult(SyncResult.class);
+
+        assertThat(differences(contents(before), contents(during))).as("what the run wrote").isNotEmpty();
+        assertThat(result.state()).isEqualTo("rolled-back");
+        assertThat(result.counts()).containsEntry("rollback:conflicts", 0L);
+        assertThat(result.counts().get("rollback:reverted")).isPositive();
+        assertThat(differences(contents(before), contents(systems.snapshot()))).isEmpty();
+        assertThat(store.rows("select distinct status from change_log where run_id = ?", result.runId()))
+                .extracting(r -> r.get("status")).containsExactly("reverted");
+
+        Map<String, Map<String, Map<String, Object>>> restored = systems.snapshot();
+        RollbackResult again = new RunReverter(sync.context).revertRun(new RollbackRequest("crm-customers", result.runId()), () -> { });
+
+        assertThat(again.reverted()).isZero();
+        assertThat(again.conflicts()).isEmpty();
+        assertThat(again.alreadyReverted()).isEqualTo(result.counts().get("rollback:reverted"));
+        assertThat(systems.snapshot()).isEqualTo(restored);
+    }
+
+    private void awaitState(SyncWorkflow run, String state) throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        String seen = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                seen = run.progress().state();
+            } catch (RuntimeException notStartedYet) {
+                seen = notStartedYet.getMessage();
+            }
+            if (state.equals(seen)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the run never reached state " + state + "; last seen: " + seen);
+    }
+
+    /**
+     * The business columns of every row: versions and change-tracking timestamps left out (a restore is a
+     * new write, so both move on). Billing's plan codes are compared by the plan they name: the change log
+     * keeps canonical before-images, so a restored row spells its plan the contract's way ({@code PRO}),
+     * not necessarily as billing's application did ({@code Pro}).
+     */
+    private static Map<String, Map<String, Map<String, Object>>> contents(Map<String, Map<String, Map<String, Object>>> snapshot) {
+        Set<String> bookkeeping = Set.of("row_version", "updated_at", "version", "modified_at", "changed_at");
+        Map<String, Map<String, Map<String, Object>>> contents = new LinkedHashMap<>();
+        snapshot.forEach((system, rows) -> contents.put(system, rows.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                e -> e.getValue().entrySet().stream().filter(Predicate.not(c -> bookkeeping.contains(c.getKey())))
+                        .collect(Collectors.toMap(Map.Entry::getKey, TwoWaySyncIT::businessValue, (a, b) -> a, TreeMap::new)),
+                (a, b) -> a, TreeMap::new))));
+        return contents;
+    }
+
+    private static Object businessValue(Map.Entry<String, Object> column) {
+        return column.getKey().equals("plan_code") && column.getValue() != null
+                ? CustomerData.plan((String) column.getValue()) : String.valueOf(column.getValue());
+    }
+
+    /** Row by row and column by column, what differs between two snapshots. */
+    static List<String> differences(Map<String, Map<String, Map<String, Object>>> expected,
+                                    Map<String, Map<String, Map<String, Object>>> actual) {
+        List<String> differences = new ArrayList<>();
+        expected.forEach((system, rows) -> {
+            Map<String, Map<String, Object>> other = actual.getOrDefault(system, Map.of());
+            Set<String> keys = new java.util.TreeSet<>(rows.keySet());
+            keys.addAll(other.keySet());
+            for (String key : keys) {
+                Map<String, Object> want = rows.get(key);
+                Map<String, Object> got = other.get(key);
+                if (want == null || got == null) {
+                    differences.add(system + "/" + key + ": " + (want == null ? "unexpected row " + got : "missing row " + want));
+                } else if (!want.equals(got)) {
+                    want.forEach((column, value) -> {
+                        if (!java.util.Objects.equals(value, got.get(column))) {
+                            differences.add(system + "/" + key + "." + column + ": expected " + value + " but was " + got.get(column));
+                        }
+                    });
+                }
+            }
+        });
+        return differences;
+    }
+
+    private Map<String, SyncResult> round() {
+        Map<String, SyncResult> results = new LinkedHashMap<>();
+        FLOWS.forEach(flow -> results.put(flow, sync.runOneShot(flow)));
+        return results;
+    }
+}

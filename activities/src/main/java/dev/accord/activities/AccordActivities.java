@@ -1,6 +1,7 @@
 package dev.accord.activities;
 
 import dev.accord.activities.hub.Hub;
+import dev.accord.activities.hub.RollbackScopes;
 import dev.accord.activities.hub.RunBook;
 import dev.accord.activities.hub.RunReverter;
 import dev.accord.activities.hub.SyncContext;
@@ -20,6 +21,7 @@ public final class AccordActivities {
                 new ResolveActivitiesImpl(hub),
                 new ApplyActivitiesImpl(new TargetApplier(context, hub)),
                 new RunActivitiesImpl(new RunBook(context)),
-                new RollbackActivitiesImpl(new RunReverter(context)));
+                new RollbackActivitiesImpl(new RunReverter(context), new RollbackScopes(context)),
+                new BackfillActivitiesImpl(context));
     }
 }

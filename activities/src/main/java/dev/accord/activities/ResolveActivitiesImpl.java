@@ -16,6 +16,6 @@ public final class ResolveActivitiesImpl implements ResolveActivities {
 
     @Override
     public ResolvedPage resolve(ResolveRequest request) {
-        return Failures.translated(() -> hub.resolve(request.page(), request.changes(), request.dryRun()));
+        return Failures.translated(() -> hub.resolve(request.page(), request.changes(), request.dryRun(), request.deliverAll()));
     }
 }

@@ -1,18 +1,28 @@
 package dev.accord.activities;
 
+import dev.accord.activities.hub.RollbackScopes;
 import dev.accord.activities.hub.RunReverter;
 import dev.accord.workflows.activities.RollbackActivities;
 import dev.accord.workflows.activities.RollbackRequest;
 import dev.accord.workflows.activities.RollbackResult;
+import dev.accord.workflows.activities.RollbackScope;
 import io.temporal.activity.Activity;
+import java.util.List;
 
 /** Reverting a run as an activity, heartbeating after every wave of rows; safe to retry (idempotent). */
 public final class RollbackActivitiesImpl implements RollbackActivities {
 
     private final RunReverter reverter;
+    private final RollbackScopes scopes;
 
-    public RollbackActivitiesImpl(RunReverter reverter) {
+    public RollbackActivitiesImpl(RunReverter reverter, RollbackScopes scopes) {
         this.reverter = reverter;
+        this.scopes = scopes;
+    }
+
+    @Override
+    public List<String> runsToRevert(RollbackScope scope) {
+        return Failures.translated(() -> scopes.runs(scope));
     }
 
     @Override

@@ -3,6 +3,9 @@ package dev.accord.worker;
 import dev.accord.activities.AccordActivities;
 import dev.accord.activities.hub.SyncContext;
 import dev.accord.workflows.TaskQueues;
+import dev.accord.workflows.backfill.BackfillChunkWorkflowImpl;
+import dev.accord.workflows.backfill.BackfillWorkflowImpl;
+import dev.accord.workflows.rollback.RollbackWorkflowImpl;
 import dev.accord.workflows.sync.SyncWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
@@ -19,7 +22,8 @@ class WorkerConfiguration {
     WorkerFactory workerFactory(WorkflowClient client, SyncContext context) {
         WorkerFactory factory = WorkerFactory.newInstance(client);
         Worker worker = factory.newWorker(TaskQueues.ACCORD);
-        worker.registerWorkflowImplementationTypes(SyncWorkflowImpl.class);
+        worker.registerWorkflowImplementationTypes(SyncWorkflowImpl.class, BackfillWorkflowImpl.class,
+                BackfillChunkWorkflowImpl.class, RollbackWorkflowImpl.class);
         worker.registerActivitiesImplementations(AccordActivities.all(context).toArray());
         return factory;
     }

@@ -43,13 +43,19 @@ public final class Hub {
     }
 
     public ResolvedPage resolve(PageRef page, List<SourceChange> changes, boolean dryRun) {
+        return resolve(page, changes, dryRun, false);
+    }
+
+    /** @param deliverAll deliver every key of the page to the flow's targets, changed or not (backfills) */
+    public ResolvedPage resolve(PageRef page, List<SourceChange> changes, boolean dryRun, boolean deliverAll) {
         if (changes.isEmpty()) {
             return new ResolvedPage(List.of(), List.of());
         }
-        return context.store().inTransaction(connection -> resolve(connection, page, changes, dryRun));
+        return context.store().inTransaction(connection -> resolve(connection, page, changes, dryRun, deliverAll));
     }
 
-    private ResolvedPage resolve(Connection connection, PageRef page, List<SourceChange> changes, boolean dryRun) throws SQLException {
+    private ResolvedPage resolve(Connection connection, PageRef page, List<SourceChange> changes, boolean dryRun, boolean deliverAll)
+            throws SQLException {
         FlowSpec flow = context.contract().flow(page.flow());
         String system = changes.get(0).system();
         Resolver resolver = context.resolver(flow.domain());
@@ -64,12 +70,16 @@ public final class Hub {
             AppliedChanges.Entry earlier = seen.get(change.dedupKey().asText());
             if (earlier != null && isSamePage(earlier, page)) {
                 writes.outcomes.add(StoreJson.read(earlier.outcomeJson(), RecordOutcome.class));
+                writes.retried.add(change.key());
                 continue;
             }
             boolean duplicate = earlier != null || writes.processed.contains(change.dedupKey().asText());
             Resolution resolution = resolver.resolve(writes.current(change.key()), change, duplicate,
                     echoes.getOrDefault(change.key(), Map.of()));
             writes.add(page, flow, change, resolution, duplicate, history);
+            if (deliverAll) {
+                writes.deliverEverything(change.key(), context.contract().domain(flow.domain()).fields().keySet());
+            }
         }
         boolean repairable = context.contract().mapping(system, flow.domain()).versionColumn() != null;
         if (!repairable) {
@@ -78,7 +88,9 @@ public final class Hub {
         if (!dryRun) {
             writes.commit(connection, context, flow, page, deliveryTargets(system, flow.domain()), system);
         }
-        return new ResolvedPage(writes.outcomes, new ArrayList<>(writes.deliveries.keySet()), new ArrayList<>(writes.repairs.keySet()));
+        Set<String> deliveryKeys = new LinkedHashSet<>(writes.deliveries.keySet());
+        deliveryKeys.addAll(writes.retried);
+        return new ResolvedPage(writes.outcomes, new ArrayList<>(deliveryKeys), new ArrayList<>(writes.repairs.keySet()));
     }
 
     /**
@@ -108,6 +120,8 @@ public final class Hub {
         private final Map<String, Set<String>> deliveries = new LinkedHashMap<>();
         private final Map<String, Set<String>> repairs = new LinkedHashMap<>();
         private final Set<String> processed = new LinkedHashSet<>();
+        /** Keys of a retried page: their deliveries were enqueued by the first attempt and may still be pending. */
+        private final Set<String> retried = new LinkedHashSet<>();
 
         PageWrites(Map<String, GoldenRecords.Stored> loaded) {
             this.loaded = loaded;
@@ -138,6 +152,10 @@ public final class Hub {
                 resolution.changes().fields().stream().filter(FieldChange::changesValue).forEach(f -> fields.add(f.field()));
             }
             noteRepairs(change.key(), resolution);
+        }
+
+        void deliverEverything(String key, Set<String> fields) {
+            deliveries.computeIfAbsent(key, k -> new TreeSet<>()).addAll(fields);
         }
 
         /** Fields the source holds wrongly (not its to write, or outdated) while the hub knows the right value. */

@@ -41,7 +41,7 @@ public final class RunBook {
             options.put("batchSize", batchSize);
             options.put("dryRun", request.dryRun());
             context.store().runs().start(c, new Runs.Run(request.run().runId(), request.run().workflowId(),
-                    request.run().executionRunId(), flow.name(), "sync", "running", request.dryRun(), context.contract().hash(),
+                    request.run().executionRunId(), flow.name(), request.kind() == null ? "sync" : request.kind(), "running", request.dryRun(), context.contract().hash(),
                     context.contract().version(), schemaVersion, StoreJson.write(options), cursor.position(), cursor.key(), 0,
                     "{}", context.workerVersion(), context.deploymentId(), null, null));
             return cursor;

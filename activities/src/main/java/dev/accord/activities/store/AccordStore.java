@@ -27,6 +27,7 @@ public final class AccordStore {
     private final QuarantineLog quarantine;
     private final Runs runs;
     private final KillSwitch killSwitch;
+    private final BackfillChunks backfillChunks;
 
     private AccordStore(DataSource dataSource, StoreDialect dialect) {
         this.dataSource = dataSource;
@@ -41,6 +42,7 @@ public final class AccordStore {
         this.quarantine = new QuarantineLog(dialect);
         this.runs = new Runs(dialect);
         this.killSwitch = new KillSwitch();
+        this.backfillChunks = new BackfillChunks(dialect);
     }
 
     /** Migrates the schema of the database behind {@code dataSource} (reached at {@code jdbcUrl}) and opens it. */
@@ -119,6 +121,10 @@ public final class AccordStore {
 
     public KillSwitch killSwitch() {
         return killSwitch;
+    }
+
+    public BackfillChunks backfillChunks() {
+        return backfillChunks;
     }
 
     StoreDialect dialect() {

@@ -81,6 +81,22 @@ public final class Runs {
                 }, Runs::read);
     }
 
+    /** Runs of a flow that started at or after {@code since}, newest first. */
+    public List<Run> since(Connection connection, String flow, Instant since) throws SQLException {
+        return Sql.query(connection, "select * from sync_run where flow = ? and started_at >= ? order by started_at desc", s -> {
+            s.setString(1, flow);
+            Sql.setTime(s, 2, since);
+        }, Runs::read);
+    }
+
+    /** The newest run of a flow under a contract version, if any. */
+    public Optional<Run> lastUnderContract(Connection connection, String flow, String contractVersion) throws SQLException {
+        return Sql.query(connection, "select * from sync_run where flow = ? and contract_version = ? order by started_at desc limit 1", s -> {
+            s.setString(1, flow);
+            s.setString(2, contractVersion);
+        }, Runs::read).stream().findFirst();
+    }
+
     private static Run read(ResultSet r) throws SQLException {
         return new Run(r.getString("run_id"), r.getString("workflow_id"), r.getString("last_execution_run_id"),
                 r.getString("flow"), r.getString("kind"), r.getString("state"), r.getBoolean("dry_run"),

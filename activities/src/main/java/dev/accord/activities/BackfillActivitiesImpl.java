@@ -1,0 +1,73 @@
+package dev.accord.activities;
+
+import dev.accord.activities.hub.SyncContext;
+import dev.accord.connectors.SourceConnector;
+import dev.accord.connectors.SourcePage;
+import dev.accord.core.contract.FlowSpec;
+import dev.accord.workflows.activities.BackfillActivities;
+import dev.accord.workflows.activities.ChunkProgress;
+import dev.accord.workflows.activities.Cursor;
+import dev.accord.workflows.activities.ExtractRangeRequest;
+import dev.accord.workflows.activities.ExtractedPage;
+import dev.accord.workflows.activities.KeyRange;
+import dev.accord.workflows.activities.PlanChunksRequest;
+import dev.accord.workflows.activities.SourceRecord;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Backfill steps: chunk planning and key-range reads from the source, chunk progress in the store. */
+public final class BackfillActivitiesImpl implements BackfillActivities {
+
+    private final SyncContext context;
+
+    public BackfillActivitiesImpl(SyncContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public List<KeyRange> planChunks(PlanChunksRequest request) {
+        return Failures.translated(() -> {
+            List<String> boundaries = source(request.flow()).chunkBoundaries(request.range().afterKey(), request.range().lastKey(),
+                    request.rowsPerChunk());
+            List<KeyRange> ranges = new ArrayList<>();
+            String after = request.range().afterKey();
+            for (String boundary : boundaries) {
+                ranges.add(new KeyRange(after, boundary));
+                after = boundary;
+            }
+            if (request.range().lastKey() == null || !request.range().lastKey().equals(after)) {
+                ranges.add(new KeyRange(after, request.range().lastKey()));
+            }
+            return ranges;
+        });
+    }
+
+    @Override
+    public ExtractedPage extractRange(ExtractRangeRequest request) {
+        return Failures.translated(() -> {
+            SourcePage page = source(request.flow()).readKeyRange(request.range().afterKey(), request.range().lastKey(), request.limit());
+            return new ExtractedPage(page.rows().stream()
+                    .map(r -> new SourceRecord(r.key(), r.sourceVersion(), r.timestamp(), r.deleted(), r.columns())).toList(),
+                    new Cursor(null, page.next().key()), page.hasMore(), Cursor.BEGINNING);
+        });
+    }
+
+    @Override
+    public ChunkProgress chunkProgress(String runId, int chunk, KeyRange range) {
+        return context.store().inTransaction(c -> context.store().backfillChunks().load(c, runId, chunk)
+                .orElse(new ChunkProgress(runId, chunk, range, null, 0, 0, false)));
+    }
+
+    @Override
+    public void saveChunkProgress(ChunkProgress progress) {
+        context.store().inTransaction(c -> {
+            context.store().backfillChunks().save(c, progress);
+            return null;
+        });
+    }
+
+    private SourceConnector source(String flowName) {
+        FlowSpec flow = context.contract().flow(flowName);
+        return context.connectors().source(flow.source(), flow.domain());
+    }
+}

@@ -10,9 +10,8 @@ import java.util.Map;
  * and a change-tracking timestamp; on PostgreSQL and MariaDB the applications' updates set the timestamp
  * explicitly (no triggers), so Accord's own updates do not come back through the cursors, while rows
  * Accord inserts get the current time by default and do. The H2 tables bump it on every update, like the
- * demo's.
- *
- * @param crmTable, billingTable, supportTable the table names as the contract and the SQL name them
+ * demo's. Table names are as the contract and the SQL name them ({@code it_ab12.crm_customers}); the
+ * environment holds the connection settings the contract's {@code url-env} and {@code user-env} name.
  */
 record CustomerSystems(String id, Db crm, Db billing, Db support, String crmTable, String billingTable, String supportTable,
                        Map<String, String> environment, Runnable dropper) implements AutoCloseable {
@@ -33,6 +32,18 @@ record CustomerSystems(String id, Db crm, Db billing, Db support, String crmTabl
                     postgres.execute("drop schema if exists " + id + " cascade");
                     mariadb.execute("drop database if exists " + id);
                 });
+        try {
+            systems.createOnServers();
+        } catch (RuntimeException e) {
+            systems.close();
+            throw e;
+        }
+        return systems;
+    }
+
+    private void createOnServers() {
+        Db postgres = crm;
+        Db mariadb = billing;
         postgres.execute("create schema " + id);
         mariadb.execute("create database " + id);
         postgres.execute("""
@@ -46,7 +57,7 @@ record CustomerSystems(String id, Db crm, Db billing, Db support, String crmTabl
                     plan varchar(20),
                     updated_at timestamp(6) not null default (now() at time zone 'Europe/Berlin'),
                     row_version bigint not null,
-                    deleted_at timestamp(6))""".formatted(systems.crmTable()));
+                    deleted_at timestamp(6))""".formatted(crmTable));
         mariadb.execute("""
                 create table %s (
                     customer_ref varchar(16) primary key,
@@ -55,7 +66,7 @@ record CustomerSystems(String id, Db crm, Db billing, Db support, String crmTabl
                     payment_status varchar(16),
                     credit_limit_cents bigint,
                     modified_at datetime(6) not null default utc_timestamp(6),
-                    version bigint not null)""".formatted(systems.billingTable()));
+                    version bigint not null)""".formatted(billingTable));
         postgres.execute("""
                 create table %s (
                     customer_id varchar(16) primary key,
@@ -65,8 +76,7 @@ record CustomerSystems(String id, Db crm, Db billing, Db support, String crmTabl
                     status varchar(16),
                     plan varchar(20),
                     changed_at timestamp(6) not null default (now() at time zone 'UTC'),
-                    row_version bigint not null)""".formatted(systems.supportTable()));
-        return systems;
+                    row_version bigint not null)""".formatted(supportTable));
     }
 
     /** Three in-memory H2 databases with the starter's demo DDL, for the demo contract. */

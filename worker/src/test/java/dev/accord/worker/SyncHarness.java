@@ -13,6 +13,7 @@ import dev.accord.workflows.sync.SyncWorkflow;
 import dev.accord.workflows.sync.SyncWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
+import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -21,6 +22,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -74,6 +76,24 @@ final class SyncHarness implements AutoCloseable {
 
     SyncResult runOneShot(String flow) {
         return stub(flow).run(new SyncInput(flow, "one-shot", null, null, null, null));
+    }
+
+    /** Polls the run's {@code progress} query (in real time) until it reports {@code state}. */
+    void awaitState(SyncWorkflow run, String state) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String seen = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                seen = run.progress().state();
+            } catch (WorkflowException notYetStarted) {
+                seen = notYetStarted.toString();
+            }
+            if (state.equals(seen)) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the run never reached state " + state + "; last seen: " + seen);
     }
 
     @Override

@@ -88,8 +88,10 @@ class TwoWaySyncIT {
 
         assertThat(tables).contains("accord_schema_history", "golden_record", "applied_change", "field_history",
                 "target_delivery", "change_log", "echo_memory", "flow_checkpoint", "quarantine", "sync_run", "kill_switch");
-        assertThat(store.rows("select version, success from accord_schema_history where version is not null"))
-                .extracting(r -> r.get("version"), r -> r.get("success")).containsExactly(org.assertj.core.groups.Tuple.tuple("1", true));
+        List<Map<String, Object>> migrations = store.rows("select version, success from accord_schema_history"
+                + " where version is not null order by installed_rank");
+        assertThat(migrations).extracting(r -> r.get("version")).startsWith("1");
+        assertThat(migrations).extracting(r -> r.get("success")).containsOnly(true);
         assertThat(Db.postgres().count("select count(*) from information_schema.tables where table_schema = ?"
                 + " and table_name = 'golden_record'", id)).as("nothing of the store lands in the systems' schema").isZero();
     }
@@ -325,7 +327,7 @@ class TwoWaySyncIT {
         Map<String, Map<String, Map<String, Object>>> before = systems.snapshot();
         SyncWorkflow run = sync.stub("crm-customers");
         WorkflowClient.start(run::run, new SyncInput("crm-customers", "continuous", null, null, null, null));
-        awaitState(run, "waiting");
+        sync.awaitState(run, "waiting");
         Map<String, Map<String, Map<String, Object>>> during = systems.snapshot();
 
         run.rollback();
@@ -346,23 +348,6 @@ class TwoWaySyncIT {
         assertThat(again.conflicts()).isEmpty();
         assertThat(again.alreadyReverted()).isEqualTo(result.counts().get("rollback:reverted"));
         assertThat(systems.snapshot()).isEqualTo(restored);
-    }
-
-    private void awaitState(SyncWorkflow run, String state) throws InterruptedException {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        String seen = null;
-        while (System.nanoTime() < deadline) {
-            try {
-                seen = run.progress().state();
-            } catch (RuntimeException notStartedYet) {
-                seen = notStartedYet.getMessage();
-            }
-            if (state.equals(seen)) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the run never reached state " + state + "; last seen: " + seen);
     }
 
     /**

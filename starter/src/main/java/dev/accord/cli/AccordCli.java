@@ -1,6 +1,10 @@
 package dev.accord.cli;
 
+import dev.accord.cli.backfill.BackfillCommand;
 import dev.accord.cli.demo.DemoCommand;
+import dev.accord.cli.ops.KillSwitchCommand;
+import dev.accord.cli.ops.RollbackCommand;
+import dev.accord.cli.ops.RunsCommand;
 import dev.accord.cli.sync.SyncCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,7 +21,8 @@ import picocli.CommandLine.Spec;
             "",
             "Start with: accord demo"
         },
-        subcommands = {DemoCommand.class, SyncCommand.class, WorkerCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, SyncCommand.class, BackfillCommand.class, RollbackCommand.class, KillSwitchCommand.class,
+            RunsCommand.class, WorkerCommand.class, CommandLine.HelpCommand.class})
 public final class AccordCli implements Runnable {
 
     @Spec

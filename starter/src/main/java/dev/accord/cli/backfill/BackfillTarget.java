@@ -1,0 +1,25 @@
+package dev.accord.cli.backfill;
+
+import dev.accord.activities.store.AccordStore;
+import dev.accord.activities.store.Runs;
+import dev.accord.cli.StoreConnection;
+
+/**
+ * Finds the backfill a command means: a workflow id as given ({@code backfill/<flow>/<timestamp>}), or, for a
+ * flow name, the newest backfill of that flow in the Accord store.
+ */
+final class BackfillTarget {
+
+    private BackfillTarget() {}
+
+    static String workflowId(String flowOrId, StoreConnection store) {
+        if (flowOrId.startsWith("backfill/")) {
+            return flowOrId;
+        }
+        AccordStore accord = store.open();
+        return accord.inTransaction(c -> accord.runs().recent(c, flowOrId, 50)).stream()
+                .filter(r -> "backfill".equals(r.kind())).map(Runs.Run::workflowId).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no backfill of flow '" + flowOrId
+                        + "' is recorded in the Accord store; give its workflow id backfill/<flow>/<timestamp>"));
+    }
+}

@@ -183,7 +183,7 @@ final class CustomerData {
                 + " plan, changed_at, row_version) values (?, ?, ?, ?, ?, ?, ?, 1)", support);
     }
 
-    private static String crmName(int i) {
+    static String crmName(int i) {
         if (blankName(i)) {
             return "   ";
         }

@@ -25,6 +25,7 @@ import dev.accord.workflows.sync.SyncResult;
 import dev.accord.workflows.sync.SyncWorkflow;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -149,6 +150,46 @@ class TwoWaySyncIT {
     }
 
     @Test
+    void aDayOfChangesInEverySystemReachesTheOthersInTheNextRound() {
+        round();
+        DayOfChanges day = new DayOfChanges(systems, data);
+        List<String> renamed = day.keys(3, 20);
+        List<String> closed = day.keys(7, 50);
+        List<String> upgraded = day.keys(11, 33).stream().filter(k -> CustomerData.number(k) <= data.billingCustomers()).toList();
+        List<String> fixed = day.keys(1, 25).stream().filter(k -> CustomerData.number(k) <= data.supportCustomers()).toList();
+        day.renameInCrm(renamed);
+        day.closeInCrm(closed);
+        day.upgradePlansInBilling(upgraded);
+        day.fixPhonesInSupport(fixed);
+
+        Map<String, SyncResult> next = round();
+
+        assertThat(next.values()).extracting(SyncResult::state).containsOnly("finished");
+        assertThat(next.get("crm-customers").counts()).containsEntry("applied", (long) renamed.size() + closed.size());
+        Map<String, Map<String, Object>> crm = systems.crmRows();
+        Map<String, Map<String, Object>> billing = systems.billingRows();
+        Map<String, Map<String, Object>> support = systems.supportRows();
+        for (String key : renamed) {
+            String name = Normalizer.normalize((CustomerData.crmName(CustomerData.number(key)) + " Jr.").strip(), Normalizer.Form.NFC);
+            assertThat(support.get(key)).as("support row of renamed %s", key).containsEntry("display_name", name);
+        }
+        for (String key : closed) {
+            assertThat(crm.get(key).get("deleted_at")).as("CRM row of closed %s", key).isNotNull();
+            assertThat(billing).as("billing deletes closed customers for good").doesNotContainKey(key);
+            assertThat(support).as("support deletes closed customers for good").doesNotContainKey(key);
+        }
+        for (String key : upgraded) {
+            if (!closed.contains(key)) {
+                assertThat(crm.get(key)).as("CRM row of upgraded %s", key).containsEntry("plan", "enterprise");
+                assertThat(support.get(key)).as("support row of upgraded %s", key).containsEntry("plan", "enterprise");
+            }
+        }
+        for (String key : fixed) {
+            assertThat(crm.get(key)).as("CRM row of %s, whose phone support fixed", key).containsEntry("phone", "+49 40 7777777");
+        }
+    }
+
+    @Test
     void invalidRowsAreQuarantinedWithReasonCodesAndNeverWritten() {
         round();
 
@@ -242,6 +283,7 @@ class TwoWaySyncIT {
         assertThat(first.records()).hasSize(renamed.size() + newEmails.size());
         assertThat(first.records()).extracting(r -> r.decision().spelling()).containsOnly("applied");
         assertThat(retried.records()).isEqualTo(first.records());
+        assertThat(retried.deliveries()).as("keys still to deliver").containsAll(first.deliveries());
         assertThat(store.ledger()).isEqualTo(afterFirst);
 
         TargetApplier applier = new TargetApplier(sync.context, hub);

@@ -85,12 +85,14 @@ public final class Hub {
         if (!repairable) {
             writes.repairs.clear();
         }
-        if (!dryRun) {
-            writes.commit(connection, context, flow, page, deliveryTargets(system, flow.domain()), system);
+        if (dryRun) {
+            Map<String, Long> wouldWrite = new DryRunReport(context).plan(page, flow, deliveryTargets(system, flow.domain()), writes);
+            return new ResolvedPage(writes.outcomes, List.of(), List.of(), wouldWrite);
         }
+        writes.commit(connection, context, flow, page, deliveryTargets(system, flow.domain()), system);
         Set<String> deliveryKeys = new LinkedHashSet<>(writes.deliveries.keySet());
         deliveryKeys.addAll(writes.retried);
-        return new ResolvedPage(writes.outcomes, new ArrayList<>(deliveryKeys), new ArrayList<>(writes.repairs.keySet()));
+        return new ResolvedPage(writes.outcomes, new ArrayList<>(deliveryKeys), new ArrayList<>(writes.repairs.keySet()), Map.of());
     }
 
     /**
@@ -108,82 +110,5 @@ public final class Hub {
     private static boolean isSamePage(AppliedChanges.Entry earlier, PageRef page) {
         return earlier.runId().equals(page.run().runId()) && earlier.workflowId().equals(page.run().workflowId())
                 && earlier.page() == page.page();
-    }
-
-    /** What a page changes, collected before one commit. */
-    private static final class PageWrites {
-        private final Map<String, GoldenRecords.Stored> loaded;
-        private final Map<String, GoldenRecords.Stored> changed = new LinkedHashMap<>();
-        private final List<RecordOutcome> outcomes = new ArrayList<>();
-        private final List<AppliedChanges.Entry> applied = new ArrayList<>();
-        private final List<FieldHistory.Entry> history = new ArrayList<>();
-        private final Map<String, Set<String>> deliveries = new LinkedHashMap<>();
-        private final Map<String, Set<String>> repairs = new LinkedHashMap<>();
-        private final Set<String> processed = new LinkedHashSet<>();
-        /** Keys of a retried page: their deliveries were enqueued by the first attempt and may still be pending. */
-        private final Set<String> retried = new LinkedHashSet<>();
-
-        PageWrites(Map<String, GoldenRecords.Stored> loaded) {
-            this.loaded = loaded;
-        }
-
-        dev.accord.core.record.CanonicalRecord current(String key) {
-            GoldenRecords.Stored stored = changed.getOrDefault(key, loaded.get(key));
-            return stored.record();
-        }
-
-        void add(PageRef page, FlowSpec flow, SourceChange change, Resolution resolution, boolean duplicate, HistoryEntries entries) {
-            RecordOutcome outcome = new RecordOutcome(change.key(), change.dedupKey().asText(), resolution.outcome(), resolution.fields(), null);
-            outcomes.add(outcome);
-            if (duplicate) {
-                return;
-            }
-            processed.add(change.dedupKey().asText());
-            history.addAll(entries.of(page, change, current(change.key()), resolution));
-            boolean changesRecord = !resolution.changes().isEmpty();
-            if (changesRecord) {
-                changed.put(change.key(), new GoldenRecords.Stored(resolution.after(), loaded.get(change.key()).revision()));
-            }
-            applied.add(new AppliedChanges.Entry(change.dedupKey().asText(), flow.name(), page.run().workflowId(), page.run().runId(),
-                    page.page(), resolution.outcome().spelling(), StoreJson.write(outcome),
-                    changesRecord ? StoreJson.write(resolution.changes()) : null));
-            if (resolution.changes().changesTargets()) {
-                Set<String> fields = deliveries.computeIfAbsent(change.key(), k -> new TreeSet<>());
-                resolution.changes().fields().stream().filter(FieldChange::changesValue).forEach(f -> fields.add(f.field()));
-            }
-            noteRepairs(change.key(), resolution);
-        }
-
-        void deliverEverything(String key, Set<String> fields) {
-            deliveries.computeIfAbsent(key, k -> new TreeSet<>()).addAll(fields);
-        }
-
-        /** Fields the source holds wrongly (not its to write, or outdated) while the hub knows the right value. */
-        private void noteRepairs(String key, Resolution resolution) {
-            for (FieldDecision decision : resolution.fields()) {
-                boolean wrong = decision.decision() == Decision.REJECTED_NOT_OWNER || decision.decision() == Decision.STALE;
-                if (wrong && !FieldDecision.DELETE_FIELD.equals(decision.field()) && resolution.after().field(decision.field()) != null
-                        && !resolution.after().deleted()) {
-                    repairs.computeIfAbsent(key, k -> new TreeSet<>()).add(decision.field());
-                }
-            }
-        }
-
-        void commit(Connection connection, SyncContext context, FlowSpec flow, PageRef page, Set<String> targets, String source)
-                throws SQLException {
-            context.store().golden().save(connection, changed.values());
-            context.store().applied().record(connection, applied);
-            context.store().history().append(connection, history);
-            for (String target : targets) {
-                List<Deliveries.Delivery> pending = new ArrayList<>();
-                deliveries.forEach((key, fields) -> pending.add(Deliveries.Delivery.of(target, flow.domain(), key,
-                        new ArrayList<>(fields), flow.name(), page.run().runId(), page.page())));
-                context.store().deliveries().enqueue(connection, pending);
-            }
-            List<Deliveries.Delivery> back = new ArrayList<>();
-            repairs.forEach((key, fields) -> back.add(Deliveries.Delivery.of(source, flow.domain(), key, new ArrayList<>(fields),
-                    flow.name(), page.run().runId(), page.page())));
-            context.store().deliveries().enqueue(connection, back);
-        }
     }
 }

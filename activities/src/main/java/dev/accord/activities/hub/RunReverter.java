@@ -117,8 +117,9 @@ public final class RunReverter {
 
     private void rewindCheckpoint(RollbackRequest request) {
         context.store().inTransaction(c -> {
-            Optional<Checkpoints.Checkpoint> current = context.store().checkpoints().load(c, request.flow());
             Optional<Runs.Run> run = context.store().runs().find(c, request.runId());
+            String flow = request.flow() != null ? request.flow() : run.map(Runs.Run::flow).orElse(null);
+            Optional<Checkpoints.Checkpoint> current = flow == null ? Optional.empty() : context.store().checkpoints().load(c, flow);
             if (current.isPresent() && run.isPresent() && current.get().runId().equals(request.runId())) {
                 Checkpoints.Checkpoint at = current.get();
                 context.store().checkpoints().save(c, new Checkpoints.Checkpoint(at.flow(), run.get().startPosition(),

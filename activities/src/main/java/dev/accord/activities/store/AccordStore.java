@@ -28,6 +28,7 @@ public final class AccordStore {
     private final Runs runs;
     private final KillSwitch killSwitch;
     private final BackfillChunks backfillChunks;
+    private final DryRunDiffs dryRunDiffs = new DryRunDiffs();
 
     private AccordStore(DataSource dataSource, StoreDialect dialect) {
         this.dataSource = dataSource;
@@ -121,6 +122,10 @@ public final class AccordStore {
 
     public KillSwitch killSwitch() {
         return killSwitch;
+    }
+
+    public DryRunDiffs dryRunDiffs() {
+        return dryRunDiffs;
     }
 
     public BackfillChunks backfillChunks() {

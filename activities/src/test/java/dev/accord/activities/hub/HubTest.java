@@ -78,12 +78,16 @@ class HubTest {
     }
 
     @Test
-    void aDryRunDecidesButCommitsNothing() {
+    void aDryRunPlansTheExactWritesAndCommitsNothing() {
         ResolvedPage page = hub.resolve(HubFixture.page("crm-customers", "run-1", 1), List.of(crm("C000001", 1)), true);
 
         assertThat(page.records()).extracting(RecordOutcome::decision).containsExactly(Decision.APPLIED);
+        assertThat(page.wouldWrite()).containsEntry("billing:would-insert", 1L).containsEntry("support:would-insert", 1L);
+        assertThat(page.deliveries()).isEmpty();
         assertThat(fixture.count("select count(*) from golden_record")).isZero();
         assertThat(fixture.count("select count(*) from target_delivery")).isZero();
+        assertThat(fixture.count("select count(*) from dry_run_diff where operation = 'insert' and after_json like '%c000001@example.com%'"))
+                .isEqualTo(2);
     }
 
     static SourceChange crm(String key, long version) {

@@ -71,6 +71,11 @@ public final class RunsCommand implements Runnable {
             System.out.println("worker            " + run.workerVersion() + " on " + run.deploymentId());
             System.out.println("started, finished " + run.startedAt() + ", " + run.finishedAt());
             System.out.println("counts            " + run.countsJson());
+            if (run.dryRun()) {
+                System.out.println("what it would have written (samples):");
+                accord.inTransaction(c -> accord.dryRunDiffs().forRun(c, runId, 50)).forEach(d ->
+                        System.out.println("  " + d.target() + " " + d.operation() + " " + d.key() + ": " + d.beforeJson() + " -> " + d.afterJson()));
+            }
             return 0;
         }
     }

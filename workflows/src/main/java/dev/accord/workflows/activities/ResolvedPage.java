@@ -1,6 +1,7 @@
 package dev.accord.workflows.activities;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The decisions for a page, one per change, and the keys whose systems need a write.
@@ -8,11 +9,12 @@ import java.util.List;
  * @param deliveries keys whose golden record changed in a way the flow's targets can see
  * @param repairs keys where the source itself holds a value it may not write or that is outdated; the
  *     golden value is written back to the source (null or empty when none)
+ * @param wouldWrite in a dry run, the writes a real run would make, counted as {@code <target>:would-<operation>}
  */
-public record ResolvedPage(List<RecordOutcome> records, List<String> deliveries, List<String> repairs) {
+public record ResolvedPage(List<RecordOutcome> records, List<String> deliveries, List<String> repairs, Map<String, Long> wouldWrite) {
 
     public ResolvedPage(List<RecordOutcome> records, List<String> deliveries) {
-        this(records, deliveries, List.of());
+        this(records, deliveries, List.of(), Map.of());
     }
 
     public boolean needsRepairs() {

@@ -16,6 +16,8 @@ import java.util.function.Consumer;
 /**
  * One page through the boundary, the hub and every target: validate → resolve → apply to each target
  * (and repairs back to the source). Shared by syncs and backfill chunks; workflow code, so deterministic.
+ * In a dry run the hub plans the writes and reports them ({@code <target>:would-<operation>}); nothing is
+ * delivered.
  * While the kill switch holds writes, waits on a durable timer and tries again.
  */
 public final class PagePipeline {
@@ -39,6 +41,9 @@ public final class PagePipeline {
         tally.records(validated.quarantined());
         ResolvedPage resolved = activities.resolve.resolve(new ResolveRequest(ref, validated.changes(), dryRun, deliverAll));
         tally.records(resolved.records());
+        if (resolved.wouldWrite() != null) {
+            resolved.wouldWrite().forEach(tally::add);
+        }
         if (!resolved.deliveries().isEmpty()) {
             deliver(targets, ref, resolved.deliveries(), dryRun);
         }

@@ -1,0 +1,106 @@
+package dev.accord.activities.hub;
+
+import dev.accord.activities.store.AppliedChanges;
+import dev.accord.activities.store.Deliveries;
+import dev.accord.activities.store.FieldHistory;
+import dev.accord.activities.store.GoldenRecords;
+import dev.accord.activities.store.StoreJson;
+import dev.accord.core.change.FieldChange;
+import dev.accord.core.contract.FlowSpec;
+import dev.accord.core.record.CanonicalRecord;
+import dev.accord.core.record.SourceChange;
+import dev.accord.core.resolve.Decision;
+import dev.accord.core.resolve.FieldDecision;
+import dev.accord.core.resolve.Resolution;
+import dev.accord.workflows.activities.PageRef;
+import dev.accord.workflows.activities.RecordOutcome;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What one page changes in the hub, collected while deciding and committed in one transaction: golden
+ * records, dedup keys with their decisions, field history, deliveries to targets and repairs to the source.
+ */
+final class PageWrites {
+
+    private final Map<String, GoldenRecords.Stored> loaded;
+    private final Map<String, GoldenRecords.Stored> changed = new LinkedHashMap<>();
+    final List<RecordOutcome> outcomes = new ArrayList<>();
+    private final List<AppliedChanges.Entry> applied = new ArrayList<>();
+    private final List<FieldHistory.Entry> history = new ArrayList<>();
+    final Map<String, Set<String>> deliveries = new LinkedHashMap<>();
+    final Map<String, Set<String>> repairs = new LinkedHashMap<>();
+    final Set<String> processed = new LinkedHashSet<>();
+    /** Keys of a retried page: their deliveries were enqueued by the first attempt and may still be pending. */
+    final Set<String> retried = new LinkedHashSet<>();
+
+    PageWrites(Map<String, GoldenRecords.Stored> loaded) {
+        this.loaded = loaded;
+    }
+
+    CanonicalRecord current(String key) {
+        GoldenRecords.Stored stored = changed.getOrDefault(key, loaded.get(key));
+        return stored.record();
+    }
+
+    void add(PageRef page, FlowSpec flow, SourceChange change, Resolution resolution, boolean duplicate, HistoryEntries entries) {
+        RecordOutcome outcome = new RecordOutcome(change.key(), change.dedupKey().asText(), resolution.outcome(), resolution.fields(), null);
+        outcomes.add(outcome);
+        if (duplicate) {
+            return;
+        }
+        processed.add(change.dedupKey().asText());
+        history.addAll(entries.of(page, change, current(change.key()), resolution));
+        boolean changesRecord = !resolution.changes().isEmpty();
+        if (changesRecord) {
+            changed.put(change.key(), new GoldenRecords.Stored(resolution.after(), loaded.get(change.key()).revision()));
+        }
+        applied.add(new AppliedChanges.Entry(change.dedupKey().asText(), flow.name(), page.run().workflowId(), page.run().runId(),
+                page.page(), resolution.outcome().spelling(), StoreJson.write(outcome),
+                changesRecord ? StoreJson.write(resolution.changes()) : null));
+        if (resolution.changes().changesTargets()) {
+            Set<String> fields = deliveries.computeIfAbsent(change.key(), k -> new TreeSet<>());
+            resolution.changes().fields().stream().filter(FieldChange::changesValue).forEach(f -> fields.add(f.field()));
+        }
+        noteRepairs(change.key(), resolution);
+    }
+
+    void deliverEverything(String key, Set<String> fields) {
+        deliveries.computeIfAbsent(key, k -> new TreeSet<>()).addAll(fields);
+    }
+
+    /** Fields the source holds wrongly (not its to write, or outdated) while the hub knows the right value. */
+    private void noteRepairs(String key, Resolution resolution) {
+        for (FieldDecision decision : resolution.fields()) {
+            boolean wrong = decision.decision() == Decision.REJECTED_NOT_OWNER || decision.decision() == Decision.STALE;
+            if (wrong && !FieldDecision.DELETE_FIELD.equals(decision.field()) && resolution.after().field(decision.field()) != null
+                    && !resolution.after().deleted()) {
+                repairs.computeIfAbsent(key, k -> new TreeSet<>()).add(decision.field());
+            }
+        }
+    }
+
+    void commit(Connection connection, SyncContext context, FlowSpec flow, PageRef page, Set<String> targets, String source)
+            throws SQLException {
+        context.store().golden().save(connection, changed.values());
+        context.store().applied().record(connection, applied);
+        context.store().history().append(connection, history);
+        for (String target : targets) {
+            List<Deliveries.Delivery> pending = new ArrayList<>();
+            deliveries.forEach((key, fields) -> pending.add(Deliveries.Delivery.of(target, flow.domain(), key,
+                    new ArrayList<>(fields), flow.name(), page.run().runId(), page.page())));
+            context.store().deliveries().enqueue(connection, pending);
+        }
+        List<Deliveries.Delivery> back = new ArrayList<>();
+        repairs.forEach((key, fields) -> back.add(Deliveries.Delivery.of(source, flow.domain(), key, new ArrayList<>(fields),
+                flow.name(), page.run().runId(), page.page())));
+        context.store().deliveries().enqueue(connection, back);
+    }
+}

@@ -127,26 +127,25 @@ class TwoWaySyncIT {
         }
         String plan = i <= data.billingCustomers() ? CustomerData.plan(CustomerData.planCode(i)) : "free";
         String phone = data.corrected(i) ? CustomerData.correctedPhone(i) : CustomerData.phone(i);
-        Map<String, Object> expected = new TreeMap<>(Map.of(
-                "crm.plan (billing owns plan)", plan,
-                "billing.plan_code (billing owns plan)", plan,
-                "billing.contact_email (crm owns email)", CustomerData.email(i),
-                "crm.phone (last writer wins)", phone,
-                "support.phone (last writer wins)", phone,
-                "support.plan (billing owns plan)", plan,
-                "support.email (crm owns email)", CustomerData.email(i),
-                "support.status (crm owns status)", CustomerData.status(CustomerData.statusCode(i))));
-        Map<String, Object> actual = new TreeMap<>(Map.of(
-                "crm.plan (billing owns plan)", crm.get("plan"),
-                "billing.plan_code (billing owns plan)", CustomerData.plan((String) billing.get("plan_code")),
-                "billing.contact_email (crm owns email)", billing.get("contact_email"),
-                "crm.phone (last writer wins)", crm.get("phone"),
-                "support.phone (last writer wins)", support.get("phone"),
-                "support.plan (billing owns plan)", support.get("plan"),
-                "support.email (crm owns email)", support.get("email"),
-                "support.status (crm owns status)", support.get("status")));
-        return expected.keySet().stream().filter(k -> !expected.get(k).equals(actual.get(k)))
-                .map(k -> key + " " + k + ": expected " + expected.get(k) + " but was " + actual.get(k)).toList();
+        String phoneRule = data.corrected(i) ? "support's newer correction wins" : data.outdated(i)
+                ? "support's outdated phone is replaced" : "last writer wins";
+        String billingPlan = billing.get("plan_code") == null ? null : CustomerData.plan((String) billing.get("plan_code"));
+        List<String> wrong = new ArrayList<>();
+        check(wrong, key, "crm.plan (billing owns plan)", plan, crm.get("plan"));
+        check(wrong, key, "billing.plan_code (billing owns plan)", plan, billingPlan);
+        check(wrong, key, "billing.contact_email (crm owns email)", CustomerData.email(i), billing.get("contact_email"));
+        check(wrong, key, "crm.phone (" + phoneRule + ")", phone, crm.get("phone"));
+        check(wrong, key, "support.phone (" + phoneRule + ")", phone, support.get("phone"));
+        check(wrong, key, "support.plan (billing owns plan)", plan, support.get("plan"));
+        check(wrong, key, "support.email (crm owns email)", CustomerData.email(i), support.get("email"));
+        check(wrong, key, "support.status (crm owns status)", CustomerData.status(CustomerData.statusCode(i)), support.get("status"));
+        return wrong;
+    }
+
+    private static void check(List<String> wrong, String key, String what, Object expected, Object actual) {
+        if (!expected.equals(actual)) {
+            wrong.add(key + " " + what + ": expected " + expected + " but was " + actual);
+        }
     }
 
     @Test
@@ -340,6 +339,9 @@ class TwoWaySyncIT {
         assertThat(store.rows("select target_system, record_key, count(*) as writes from change_log where run_id = ?"
                 + " group by target_system, record_key having count(*) > 1", result.runId())).as("rows written twice").isEmpty();
         assertThat(store.count("change_log", "run_id = ?", result.runId())).isEqualTo(newEmails.size() * 2L);
+        assertThat(store.rows("select distinct status from change_log where run_id = ?", result.runId()))
+                .as("the writes that landed before the crash are logged as applied, ready for a rollback")
+                .extracting(r -> r.get("status")).containsExactly("applied");
         assertThat(store.count("target_delivery")).as("deliveries left pending").isZero();
     }
 
@@ -409,8 +411,8 @@ class TwoWaySyncIT {
     }
 
     private static Object businessValue(Map.Entry<String, Object> column) {
-        return column.getKey().equals("plan_code") && column.getValue() != null
-                ? CustomerData.plan((String) column.getValue()) : String.valueOf(column.getValue());
+        String text = String.valueOf(column.getValue());
+        return column.getKey().equals("plan_code") && CustomerData.plan(text) != null ? CustomerData.plan(text) : text;
     }
 
     /** Row by row and column by column, what differs between two snapshots. */

@@ -1,6 +1,7 @@
 package dev.accord.activities;
 
 import dev.accord.activities.hub.Hub;
+import dev.accord.activities.hub.ReadBack;
 import dev.accord.activities.hub.RollbackScopes;
 import dev.accord.activities.hub.RunBook;
 import dev.accord.activities.hub.RunReverter;
@@ -22,6 +23,7 @@ public final class AccordActivities {
                 new ApplyActivitiesImpl(new TargetApplier(context, hub)),
                 new RunActivitiesImpl(new RunBook(context)),
                 new RollbackActivitiesImpl(new RunReverter(context), new RollbackScopes(context)),
-                new BackfillActivitiesImpl(context));
+                new BackfillActivitiesImpl(context),
+                new VerifyActivitiesImpl(new ReadBack(context)));
     }
 }

@@ -2,6 +2,7 @@ package dev.accord.cli.sync;
 
 import dev.accord.cli.TemporalConnection;
 import dev.accord.workflows.TaskQueues;
+import dev.accord.workflows.sync.CanaryOptions;
 import dev.accord.workflows.sync.SyncInput;
 import dev.accord.workflows.sync.SyncResult;
 import dev.accord.workflows.sync.SyncWorkflow;
@@ -37,6 +38,14 @@ final class SyncStartCommand implements Callable<Integer> {
     @Option(names = "--max-pages", description = "Stop after this many pages.")
     Integer maxPages;
 
+    @Option(names = "--canary", paramLabel = "PERCENT",
+            description = "Deliver to this share of keys first (e.g. 5), read them back from every target, then continue"
+                    + " — or stop and revert the run if they do not match.")
+    Double canaryPercent;
+
+    @Option(names = "--canary-keys", paramLabel = "KEY", split = ",", description = "Canary by explicit keys instead of a share.")
+    java.util.List<String> canaryKeys;
+
     @Option(names = "--wait", description = "Follow the run with a progress line and print its result.")
     boolean waitForResult;
 
@@ -47,8 +56,12 @@ final class SyncStartCommand implements Callable<Integer> {
                 .setWorkflowId(TaskQueues.syncWorkflowId(flow))
                 .setTaskQueue(TaskQueues.ACCORD)
                 .build());
+        CanaryOptions canary = canaryPercent == null && canaryKeys == null ? null : new CanaryOptions(canaryPercent, canaryKeys);
+        if (canaryPercent != null && (canaryPercent <= 0 || canaryPercent > 100)) {
+            throw new IllegalArgumentException("--canary takes a share of keys from more than 0 up to 100 (percent), not " + canaryPercent);
+        }
         WorkflowExecution execution = WorkflowClient.start(workflow::run,
-                new SyncInput(flow, mode, dryRun ? Boolean.TRUE : null, batchSize, maxPages, null));
+                new SyncInput(flow, mode, dryRun ? Boolean.TRUE : null, batchSize, maxPages, null, canary));
         System.out.println("started " + execution.getWorkflowId() + " (run " + execution.getRunId() + ")");
         if (!waitForResult) {
             System.out.println("follow it with: accord sync status " + flow);

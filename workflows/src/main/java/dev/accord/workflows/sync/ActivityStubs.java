@@ -7,6 +7,7 @@ import dev.accord.workflows.activities.ResolveActivities;
 import dev.accord.workflows.activities.RollbackActivities;
 import dev.accord.workflows.activities.RunActivities;
 import dev.accord.workflows.activities.ValidateActivities;
+import dev.accord.workflows.activities.VerifyActivities;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.workflow.Workflow;
@@ -33,6 +34,7 @@ public final class ActivityStubs {
     public final RunActivities runs;
     public final RollbackActivities rollback;
     public final BackfillActivities backfill;
+    public final VerifyActivities verify;
 
     public ActivityStubs() {
         extract = Workflow.newActivityStub(ExtractActivities.class, options(Duration.ofMinutes(2), Duration.ofSeconds(30)));
@@ -42,6 +44,7 @@ public final class ActivityStubs {
         runs = Workflow.newActivityStub(RunActivities.class, options(Duration.ofSeconds(30), null));
         rollback = Workflow.newActivityStub(RollbackActivities.class, options(Duration.ofMinutes(30), Duration.ofSeconds(30)));
         backfill = Workflow.newActivityStub(BackfillActivities.class, options(Duration.ofMinutes(5), null));
+        verify = Workflow.newActivityStub(VerifyActivities.class, options(Duration.ofMinutes(2), null));
     }
 
     private static ActivityOptions options(Duration startToClose, Duration heartbeat) {

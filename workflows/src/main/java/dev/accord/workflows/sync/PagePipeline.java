@@ -37,6 +37,12 @@ public final class PagePipeline {
     /** @param deliverAll deliver every key of the page (a backfill reconciles), not only changed ones */
     public void process(PageRef ref, List<SourceRecord> records, String source, List<String> targets, boolean dryRun,
                         boolean deliverAll) {
+        ResolvedPage resolved = decide(ref, records, dryRun, deliverAll);
+        deliver(resolved, ref, source, targets, dryRun);
+    }
+
+    /** Validate and resolve: the hub's decisions for the page, and what needs delivering. */
+    public ResolvedPage decide(PageRef ref, List<SourceRecord> records, boolean dryRun, boolean deliverAll) {
         ValidatedPage validated = activities.validate.validate(new ValidateRequest(ref, records, dryRun));
         tally.records(validated.quarantined());
         ResolvedPage resolved = activities.resolve.resolve(new ResolveRequest(ref, validated.changes(), dryRun, deliverAll));
@@ -44,6 +50,11 @@ public final class PagePipeline {
         if (resolved.wouldWrite() != null) {
             resolved.wouldWrite().forEach(tally::add);
         }
+        return resolved;
+    }
+
+    /** Deliver a decided page to the targets, and the repairs back to the source. */
+    public void deliver(ResolvedPage resolved, PageRef ref, String source, List<String> targets, boolean dryRun) {
         if (!resolved.deliveries().isEmpty()) {
             deliver(targets, ref, resolved.deliveries(), dryRun);
         }

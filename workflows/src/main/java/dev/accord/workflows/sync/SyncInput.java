@@ -11,8 +11,14 @@ import java.util.Map;
  * @param batchSize records per page; null for the contract's batch size
  * @param maxPages stop after this many pages; null for no limit
  * @param carried progress carried over by continue-as-new; null on a fresh start
+ * @param canary deliver to a canary first and verify it; null for none
  */
-public record SyncInput(String flow, String mode, Boolean dryRun, Integer batchSize, Integer maxPages, Carried carried) {
+public record SyncInput(String flow, String mode, Boolean dryRun, Integer batchSize, Integer maxPages, Carried carried,
+                        CanaryOptions canary) {
+
+    public SyncInput(String flow, String mode, Boolean dryRun, Integer batchSize, Integer maxPages, Carried carried) {
+        this(flow, mode, dryRun, batchSize, maxPages, carried, null);
+    }
 
     public static SyncInput of(String flow) {
         return new SyncInput(flow, null, null, null, null, null);
@@ -26,5 +32,11 @@ public record SyncInput(String flow, String mode, Boolean dryRun, Integer batchS
      * Totals so far, so that one run's progress and result span its continue-as-new executions, and the
      * cursor reached (a dry run does not save checkpoints, so the cursor travels with the run).
      */
-    public record Carried(long pages, Map<String, Long> counts, boolean paused, dev.accord.workflows.activities.Cursor cursor) {}
+    public record Carried(long pages, Map<String, Long> counts, boolean paused, dev.accord.workflows.activities.Cursor cursor,
+                          boolean canaryPassed) {
+
+        public Carried(long pages, Map<String, Long> counts, boolean paused, dev.accord.workflows.activities.Cursor cursor) {
+            this(pages, counts, paused, cursor, false);
+        }
+    }
 }

@@ -7,6 +7,9 @@ import dev.accord.workflows.activities.ExtractedPage;
 import dev.accord.workflows.activities.FinishRunRequest;
 import dev.accord.workflows.activities.FlowPlan;
 import dev.accord.workflows.activities.PageRef;
+import dev.accord.workflows.activities.ResolvedPage;
+import dev.accord.workflows.activities.VerifyRequest;
+import dev.accord.workflows.activities.VerifyResult;
 import dev.accord.workflows.activities.RollbackRequest;
 import dev.accord.workflows.activities.RollbackResult;
 import dev.accord.workflows.activities.RunRef;
@@ -34,6 +37,8 @@ public class SyncWorkflowImpl implements SyncWorkflow {
     private boolean paused;
     private boolean cancelRequested;
     private boolean rollbackRequested;
+    private boolean canaryPassed;
+    private boolean canaryFailed;
     private long pages;
     private Cursor cursor = Cursor.BEGINNING;
     private Cursor head = Cursor.BEGINNING;
@@ -46,6 +51,7 @@ public class SyncWorkflowImpl implements SyncWorkflow {
         this.pipeline = new PagePipeline(activities, tally, newState -> state = newState);
         this.pages = carried == null ? 0 : carried.pages();
         this.paused = paused || (carried != null && carried.paused());
+        this.canaryPassed = carried != null && carried.canaryPassed();
         WorkflowInfo info = Workflow.getInfo();
         RunRef run = new RunRef(info.getWorkflowId(), info.getFirstExecutionRunId(), info.getRunId());
         FlowPlan plan = activities.runs.startRun(new StartRunRequest(input.flow(), run, input.mode(), input.batchSize(), input.dryRunRequested()));
@@ -89,20 +95,55 @@ public class SyncWorkflowImpl implements SyncWorkflow {
             }
             if (shouldRenew(pagesThisExecution)) {
                 Workflow.continueAsNew(new SyncInput(input.flow(), input.mode(), input.dryRun(), input.batchSize(),
-                        input.maxPages(), new SyncInput.Carried(pages, tally.snapshot(), paused, cursor)));
+                        input.maxPages(), new SyncInput.Carried(pages, tally.snapshot(), paused, cursor, canaryPassed), input.canary()));
             }
         }
     }
 
     private void process(FlowPlan plan, RunRef run, ExtractedPage page) {
         PageRef ref = new PageRef(input.flow(), run, pages + 1);
-        pipeline.process(ref, page.records(), plan.source(), plan.targets(), input.dryRunRequested(), false);
+        ResolvedPage resolved = pipeline.decide(ref, page.records(), input.dryRunRequested(), false);
+        if (canaryPending()) {
+            deliverThroughCanary(plan, ref, resolved);
+        } else {
+            pipeline.deliver(resolved, ref, plan.source(), plan.targets(), input.dryRunRequested());
+        }
+        if (canaryFailed) {
+            return;
+        }
         if (!input.dryRunRequested()) {
             activities.runs.checkpoint(new CheckpointRequest(ref, page.next(), page.head()));
         }
         cursor = page.next();
         pages = ref.page();
         state = "running";
+    }
+
+    private boolean canaryPending() {
+        return input.canary() != null && !canaryPassed && !input.dryRunRequested();
+    }
+
+    /**
+     * Delivers the page's canary keys only, reads them back from every target, then either delivers
+     * everything held back (canary passed) or stops the run and reverts it (canary failed).
+     */
+    private void deliverThroughCanary(FlowPlan plan, PageRef ref, ResolvedPage resolved) {
+        List<String> canaryKeys = resolved.deliveries().stream().filter(input.canary()::includes).toList();
+        if (canaryKeys.isEmpty()) {
+            return;
+        }
+        pipeline.deliver(plan.targets(), ref, canaryKeys, false);
+        VerifyResult verified = activities.verify.verify(new VerifyRequest(input.flow(), plan.targets(), canaryKeys));
+        tally.add("canary:checked", verified.checked());
+        if (verified.passed()) {
+            canaryPassed = true;
+            pipeline.deliver(plan.targets(), ref, List.of(), false);
+            pipeline.deliver(resolved, ref, plan.source(), List.of(), false);
+        } else {
+            tally.add("canary:mismatches", verified.mismatches().size());
+            canaryFailed = true;
+            rollbackRequested = true;
+        }
     }
 
     private boolean shouldRenew(long pagesThisExecution) {
@@ -116,7 +157,7 @@ public class SyncWorkflowImpl implements SyncWorkflow {
             RollbackResult result = activities.rollback.revertRun(new RollbackRequest(input.flow(), run.runId()));
             tally.add("rollback:reverted", result.reverted());
             tally.add("rollback:conflicts", result.conflicts().size());
-            state = "rolled-back";
+            state = canaryFailed ? "canary-failed" : "rolled-back";
         } else {
             state = cancelRequested ? "cancelled" : "finished";
         }

@@ -11,6 +11,9 @@ import dev.accord.workflows.activities.ExtractRangeRequest;
 import dev.accord.workflows.activities.KeyRange;
 import dev.accord.workflows.activities.PlanChunksRequest;
 import dev.accord.workflows.activities.RollbackScope;
+import dev.accord.workflows.activities.VerifyActivities;
+import dev.accord.workflows.activities.VerifyRequest;
+import dev.accord.workflows.activities.VerifyResult;
 import dev.accord.workflows.activities.CheckpointRequest;
 import dev.accord.workflows.activities.Cursor;
 import dev.accord.workflows.activities.ExtractActivities;
@@ -44,7 +47,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * added while a run waits), a target that records what it was given, and the bookkeeping a run does.
  */
 public final class FakeFlow implements ExtractActivities, ValidateActivities, ResolveActivities, ApplyActivities, RunActivities,
-        RollbackActivities, BackfillActivities {
+        RollbackActivities, BackfillActivities, VerifyActivities {
 
     public final List<SourceRecord> source = new CopyOnWriteArrayList<>();
     public final List<String> delivered = new CopyOnWriteArrayList<>();
@@ -57,6 +60,8 @@ public final class FakeFlow implements ExtractActivities, ValidateActivities, Re
     public volatile boolean continuous;
     public volatile String brokenConfiguration;
     public volatile long extractDelayMillis;
+    public final List<String> brokenInTargets = new CopyOnWriteArrayList<>();
+    public final List<List<String>> verified = new CopyOnWriteArrayList<>();
 
     public void addRecords(int count) {
         int start = source.size();
@@ -124,6 +129,13 @@ public final class FakeFlow implements ExtractActivities, ValidateActivities, Re
     @Override
     public boolean killSwitchOn() {
         return heldApplies.get() > 0;
+    }
+
+    @Override
+    public VerifyResult verify(VerifyRequest request) {
+        verified.add(request.keys());
+        List<String> mismatches = request.keys().stream().filter(brokenInTargets::contains).map(k -> "billing/" + k + ": differs").toList();
+        return new VerifyResult(request.keys().size() * request.targets().size(), mismatches);
     }
 
     @Override

@@ -178,6 +178,34 @@ class SyncWorkflowTest {
     }
 
     @Test
+    void aCanaryIsDeliveredAndVerifiedFirstThenTheRestFollows() {
+        flow.addRecords(25);
+
+        SyncResult result = stub("canary").run(new SyncInput("crm-customers", null, null, null, null, null,
+                new CanaryOptions(null, java.util.List.of("C000003", "C000004"))));
+
+        assertThat(flow.verified).containsExactly(java.util.List.of("C000003", "C000004"));
+        assertThat(flow.delivered.subList(0, 4)).containsExactly("billing:C000003", "billing:C000004", "support:C000003", "support:C000004");
+        assertThat(result.state()).isEqualTo("finished");
+        assertThat(result.counts()).containsEntry("canary:checked", 4L);
+    }
+
+    @Test
+    void aFailedCanaryStopsTheRunAndRevertsIt() {
+        flow.addRecords(25);
+        flow.brokenInTargets.add("C000004");
+
+        SyncResult result = stub("bad-canary").run(new SyncInput("crm-customers", null, null, null, null, null,
+                new CanaryOptions(null, java.util.List.of("C000003", "C000004"))));
+
+        assertThat(result.state()).isEqualTo("canary-failed");
+        assertThat(flow.delivered).hasSize(4);
+        assertThat(flow.rolledBack).containsExactly(result.runId());
+        assertThat(flow.checkpoints).isEmpty();
+        assertThat(result.counts()).containsEntry("canary:mismatches", 1L);
+    }
+
+    @Test
     void dryRunWritesNoCheckpoint() {
         flow.addRecords(5);
 

@@ -9,7 +9,7 @@ import java.util.Map;
  *
  * @param version the compare-and-set column's value
  * @param deleted true when the row is soft-deleted
- * @param columns column name to value, as the JDBC driver returns them (mapped columns only)
+ * @param columns column name to value, JSON-friendly like a {@link SourceRow}'s (mapped columns only)
  */
 public record TargetRow(String key, long version, boolean deleted, Map<String, Object> columns) {
 

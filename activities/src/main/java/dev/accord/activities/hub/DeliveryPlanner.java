@@ -45,17 +45,19 @@ final class DeliveryPlanner {
                 return PlannedDelivery.unchanged(key, version);
             }
             TargetWrite delete = new TargetWrite(key, row.version(), TargetWrite.Kind.DELETE, Map.of());
-            return new PlannedDelivery(key, "delete", List.of(delete), rowValues(row, targetFields()), null, version);
+            return new PlannedDelivery(key, "delete", List.of(delete), rowValues(row, targetFields()), null, version,
+                    localValues(key, row, targetFields()));
         }
         if (row == null) {
             Map<String, JsonNode> all = goldenValues(golden, targetFields());
-            return new PlannedDelivery(key, "insert", List.of(upsert(key, null, all)), null, all, null);
+            return new PlannedDelivery(key, "insert", List.of(upsert(key, null, all)), null, all, null, null);
         }
         if (row.deleted()) {
             Map<String, JsonNode> all = goldenValues(golden, targetFields());
             List<TargetWrite> writes = List.of(new TargetWrite(key, row.version(), TargetWrite.Kind.UNDELETE, Map.of()),
                     upsert(key, row.version() + 1, all));
-            return new PlannedDelivery(key, "undelete", writes, rowValues(row, targetFields()), all, version);
+            return new PlannedDelivery(key, "undelete", writes, rowValues(row, targetFields()), all, version,
+                    localValues(key, row, targetFields()));
         }
         Map<String, JsonNode> current = rowValues(row, targetFields());
         Map<String, JsonNode> differing = new TreeMap<>();
@@ -72,7 +74,8 @@ final class DeliveryPlanner {
         }
         Map<String, JsonNode> before = new TreeMap<>();
         differing.keySet().forEach(f -> before.put(f, current.getOrDefault(f, NullNode.getInstance())));
-        return new PlannedDelivery(key, "update", List.of(upsert(key, row.version(), differing)), before, differing, version);
+        return new PlannedDelivery(key, "update", List.of(upsert(key, row.version(), differing)), before, differing, version,
+                localValues(key, row, differing.keySet()));
     }
 
     /** The canonical values a target row holds for {@code fields} (unreadable values count as empty). */
@@ -81,6 +84,19 @@ final class DeliveryPlanner {
         Map<String, JsonNode> values = new TreeMap<>();
         fields.forEach(f -> values.put(f, canonical.getOrDefault(f, NullNode.getInstance())));
         return values;
+    }
+
+    /** The row's own values of the columns that hold {@code fields}, exactly as the target stores them. */
+    Map<String, Object> localValues(String key, TargetRow row, Collection<String> fields) {
+        Map<String, JsonNode> none = new TreeMap<>();
+        fields.forEach(f -> none.put(f, NullNode.getInstance()));
+        Map<String, Object> local = new LinkedHashMap<>();
+        for (String column : mapper.toLocal(key, none).keySet()) {
+            if (!column.equals(mapper.keyColumn())) {
+                local.put(column, row.columns().get(column));
+            }
+        }
+        return local;
     }
 
     TargetWrite upsert(String key, Long expectedVersion, Map<String, JsonNode> values) {

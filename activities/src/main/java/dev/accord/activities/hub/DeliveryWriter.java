@@ -140,6 +140,6 @@ final class DeliveryWriter {
     private static ChangeLog.Entry logEntry(PageRef page, FlowSpec flow, String target, PlannedDelivery plan) {
         return new ChangeLog.Entry(0, flow.name(), page.run().workflowId(), page.run().runId(), page.run().executionRunId(),
                 page.page(), target, flow.domain(), plan.key(), plan.operation(), StoreJson.write(plan.before()),
-                StoreJson.write(plan.after()), plan.fromVersion(), null, ChangeLog.PENDING, null);
+                StoreJson.write(plan.after()), plan.fromVersion(), null, ChangeLog.PENDING, null, StoreJson.write(plan.beforeLocal()));
     }
 }

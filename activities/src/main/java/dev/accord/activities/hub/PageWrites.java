@@ -1,5 +1,6 @@
 package dev.accord.activities.hub;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.accord.activities.store.AppliedChanges;
 import dev.accord.activities.store.Deliveries;
 import dev.accord.activities.store.FieldHistory;
@@ -40,6 +41,8 @@ final class PageWrites {
     final Set<String> processed = new LinkedHashSet<>();
     /** Keys of a retried page: their deliveries were enqueued by the first attempt and may still be pending. */
     final Set<String> retried = new LinkedHashSet<>();
+    /** What the source now holds, per key: remembered, so a field it did not change is not taken for a new assertion. */
+    private final Map<String, Map<String, JsonNode>> sourceHolds = new LinkedHashMap<>();
 
     PageWrites(Map<String, GoldenRecords.Stored> loaded) {
         this.loaded = loaded;
@@ -57,6 +60,9 @@ final class PageWrites {
             return;
         }
         processed.add(change.dedupKey().asText());
+        if (!change.delete()) {
+            sourceHolds.computeIfAbsent(change.key(), k -> new LinkedHashMap<>()).putAll(change.fields());
+        }
         history.addAll(entries.of(page, change, current(change.key()), resolution));
         boolean changesRecord = !resolution.changes().isEmpty();
         if (changesRecord) {
@@ -102,5 +108,6 @@ final class PageWrites {
         repairs.forEach((key, fields) -> back.add(Deliveries.Delivery.of(source, flow.domain(), key, new ArrayList<>(fields),
                 flow.name(), page.run().runId(), page.page())));
         context.store().deliveries().enqueue(connection, back);
+        context.store().echoes().remember(connection, source, flow.domain(), sourceHolds);
     }
 }

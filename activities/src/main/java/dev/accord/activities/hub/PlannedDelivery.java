@@ -13,12 +13,13 @@ import java.util.Map;
  * @param before canonical values of the touched fields before; null when the row was absent
  * @param after canonical values written; null for a delete
  * @param fromVersion the row's version before, null when absent
+ * @param beforeLocal the touched columns' values before, in the target's own terms; null when absent
  */
 record PlannedDelivery(String key, String operation, List<TargetWrite> writes, Map<String, JsonNode> before,
-                       Map<String, JsonNode> after, Long fromVersion) {
+                       Map<String, JsonNode> after, Long fromVersion, Map<String, Object> beforeLocal) {
 
     static PlannedDelivery unchanged(String key, Long version) {
-        return new PlannedDelivery(key, null, List.of(), null, null, version);
+        return new PlannedDelivery(key, null, List.of(), null, null, version, null);
     }
 
     boolean isUnchanged() {

@@ -19,6 +19,7 @@ import java.util.Optional;
 final class RestorePlanner {
 
     private static final TypeReference<Map<String, JsonNode>> VALUES = new TypeReference<>() {};
+    private static final TypeReference<Map<String, Object>> LOCAL = new TypeReference<>() {};
 
     private final DeliveryPlanner planner;
 
@@ -40,16 +41,23 @@ final class RestorePlanner {
         if (ChangeLog.PENDING.equals(entry.status()) && !landed(entry, row, after)) {
             return new Restore(List.of(), null, null);
         }
+        Map<String, Object> local = StoreJson.read(entry.beforeLocalJson(), LOCAL);
         return switch (entry.operation()) {
             case "insert" -> new Restore(List.of(new TargetWrite(key, row.version(), TargetWrite.Kind.REMOVE, Map.of())), null, null);
-            case "update" -> new Restore(List.of(planner.upsert(key, row.version(), before)), null, before);
+            case "update" -> new Restore(List.of(restore(key, row.version(), before, local)), null, before);
             case "delete" -> row == null
-                    ? new Restore(List.of(planner.upsert(key, null, before)), null, before)
+                    ? new Restore(List.of(restore(key, null, before, local)), null, before)
                     : new Restore(List.of(new TargetWrite(key, row.version(), TargetWrite.Kind.UNDELETE, Map.of())), null, before);
-            case "undelete" -> new Restore(List.of(planner.upsert(key, row.version(), before),
+            case "undelete" -> new Restore(List.of(restore(key, row.version(), before, local),
                     new TargetWrite(key, row.version() + 1, TargetWrite.Kind.DELETE, Map.of())), null, before);
             default -> new Restore(List.of(), "unknown operation '" + entry.operation() + "' in the change log", null);
         };
+    }
+
+    /** Writes the row's own before-image when the log has it (exact), else the canonical one mapped back. */
+    private TargetWrite restore(String key, Long expectedVersion, Map<String, JsonNode> before, Map<String, Object> local) {
+        return local == null ? planner.upsert(key, expectedVersion, before)
+                : new TargetWrite(key, expectedVersion, TargetWrite.Kind.UPSERT, local);
     }
 
     /** A reason not to touch the row: someone wrote it after Accord did. */

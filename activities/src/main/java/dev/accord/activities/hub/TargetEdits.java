@@ -15,7 +15,8 @@ import java.util.List;
  * target system (with the row's version and change time), so an edit made there and not yet synced is
  * judged by the contract instead of being overwritten: a field the target may write and changed later wins,
  * a field it does not own is rejected and the golden value is written. Rows Accord already knows (same
- * version) come back as duplicates and cost nothing. Done before every delivery attempt, so a
+ * version) come back as duplicates and cost nothing; rows that break the contract's rules are left out, as
+ * the boundary would quarantine them. Done before every delivery attempt, so a
  * compare-and-set conflict re-reads and re-resolves the row before trying again.
  */
 final class TargetEdits {
@@ -39,7 +40,9 @@ final class TargetEdits {
                 continue;
             }
             Mapped mapped = context.mapper(target, flow.domain()).toCanonical(row.columns());
-            if (mapped.isValid()) {
+            boolean valid = mapped.isValid() && context.validator(flow.domain())
+                    .validate(mapped.key(), mapped.fields(), context.mapper(target, flow.domain()).mappedFields()).isEmpty();
+            if (valid) {
                 changes.add(SourceChange.upsert(target, flow.domain(), row.key(), row.sourceVersion(), row.timestamp(), mapped.fields()));
             }
         }

@@ -22,19 +22,20 @@ public final class ChangeLog {
     public static final String ROLLBACK_CONFLICT = "rollback-conflict";
 
     private static final String INSERT = "insert into change_log (flow, workflow_id, run_id, execution_run_id, page_no,"
-            + " target_system, domain_name, record_key, operation, before_json, after_json, before_version, status, created_at)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " target_system, domain_name, record_key, operation, before_json, after_json, before_version, status, created_at,"
+            + " before_local_json) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     /**
      * One write.
      *
      * @param operation insert, update, delete or undelete
-     * @param beforeJson the written columns' values before (JSON object), null when the row was absent
+     * @param beforeJson the written fields' canonical values before (JSON object), null when the row was absent
      * @param afterJson the written columns' values after (JSON object), null for a hard delete
+     * @param beforeLocalJson the written columns' values before in the target's own terms (column to value)
      */
     public record Entry(long id, String flow, String workflowId, String runId, String executionRunId, long page,
                         String target, String domain, String key, String operation, String beforeJson, String afterJson,
-                        Long beforeVersion, Long afterVersion, String status, String detail) {}
+                        Long beforeVersion, Long afterVersion, String status, String detail, String beforeLocalJson) {}
 
     public void writeAhead(Connection connection, Collection<Entry> entries) throws SQLException {
         if (entries.isEmpty()) {
@@ -57,6 +58,7 @@ public final class ChangeLog {
                 s.setObject(12, e.beforeVersion());
                 s.setString(13, PENDING);
                 Sql.setTime(s, 14, now);
+                s.setString(15, e.beforeLocalJson());
                 s.addBatch();
             }
             s.executeBatch();
@@ -109,6 +111,6 @@ public final class ChangeLog {
                 r.getString("execution_run_id"), r.getLong("page_no"), r.getString("target_system"), r.getString("domain_name"),
                 r.getString("record_key"), r.getString("operation"), r.getString("before_json"), r.getString("after_json"),
                 (Long) r.getObject("before_version", Long.class), (Long) r.getObject("after_version", Long.class),
-                r.getString("status"), r.getString("detail"));
+                r.getString("status"), r.getString("detail"), r.getString("before_local_json"));
     }
 }

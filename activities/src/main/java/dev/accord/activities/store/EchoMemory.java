@@ -13,8 +13,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What Accord last wrote to each system, per record and field, in canonical values. When the system's
- * own flow reads the row back, fields that still hold these values are recognised as Accord's echo.
+ * What Accord knows each system holds, per record and field, in canonical values: what it last wrote there,
+ * or what the system last reported. A row read back with a field still holding that value did not change
+ * that field (it is Accord's own echo, or another column of the row changed): the field is not taken for a
+ * new assertion, so a row-level timestamp cannot make an old value look new.
  */
 public final class EchoMemory {
 

@@ -73,12 +73,13 @@ final class RowReader {
         return cursor != null && values.get(cursor) instanceof Number n ? n.longValue() : 0;
     }
 
-    /** A target row with the driver's values; a NULL version counts as 0. */
+    /**
+     * A target row with portable values (the same as a source row's), so its before-image survives a trip
+     * through JSON into the change log and can be written back exactly; a NULL version counts as 0.
+     */
     TargetRow target(ResultSet row) throws SQLException {
         Map<String, Object> values = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        for (int i = 0; i < selected.size(); i++) {
-            values.put(selected.get(i), JdbcValues.raw(row, i + 1, table.column(selected.get(i))));
-        }
+        values.putAll(portable(row));
         Object version = values.get(table.mapping().versionColumn());
         return new TargetRow(JdbcValues.text(values.get(table.keyColumn())), version == null ? 0 : number(version),
                 isDeleted(values), mapped(values));

@@ -29,15 +29,29 @@ final class WriteBatches implements AutoCloseable {
         this.dialect = dialect;
     }
 
+    /**
+     * Runs the writes in order. Writes to one key depend on each other (an undelete, then an update that
+     * expects the version it produced): once one conflicts, the key's later writes are reported as
+     * conflicts without running, so a multi-step write never half-lands.
+     */
     List<WriteResult> run(List<TargetWrite> writes, List<PlannedWrite> plans) throws SQLException {
         WriteResult[] results = new WriteResult[writes.size()];
         List<Integer> batch = new ArrayList<>();
+        java.util.Set<String> batchedKeys = new java.util.HashSet<>();
         for (int i = 0; i < plans.size(); i++) {
             PlannedWrite plan = plans.get(i);
+            String key = writes.get(i).key();
             boolean alone = plan.insert() && dialect.insertsOneByOne();
-            if (!batch.isEmpty() && (alone || !plans.get(batch.get(0)).sql().equals(plan.sql()))) {
+            boolean dependsOnBatch = batchedKeys.contains(key);
+            if (!batch.isEmpty() && (alone || dependsOnBatch || !plans.get(batch.get(0)).sql().equals(plan.sql()))) {
                 flush(batch, writes, plans, results);
+                batchedKeys.clear();
             }
+            if (conflictedBefore(writes, results, i, key)) {
+                results[i] = new WriteResult(key, WriteResult.Status.CONFLICT, null);
+                continue;
+            }
+            batchedKeys.add(key);
             if (alone) {
                 results[i] = result(writes.get(i), plan, executeAlone(plan));
             } else {
@@ -47,6 +61,15 @@ final class WriteBatches implements AutoCloseable {
         }
         flush(batch, writes, plans, results);
         return Arrays.asList(results);
+    }
+
+    private static boolean conflictedBefore(List<TargetWrite> writes, WriteResult[] results, int index, String key) {
+        for (int j = 0; j < index; j++) {
+            if (results[j] != null && writes.get(j).key().equals(key) && results[j].status() == WriteResult.Status.CONFLICT) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void flush(List<Integer> batch, List<TargetWrite> writes, List<PlannedWrite> plans, WriteResult[] results)

@@ -137,6 +137,20 @@ abstract class JdbcTargetContract {
     }
 
     @Test
+    void aKeysLaterWritesDoNotRunOnceOneOfItsWritesConflicted() {
+        dst.apply(List.of(upsert("7", null, Map.of("name", "Ada"))));
+        dst.apply(List.of(upsert("7", 1L, Map.of("name", "Ada L."))));
+        dst.apply(List.of(upsert("8", null, Map.of("name", "Bob"))));
+
+        List<WriteResult> results = dst.apply(List.of(new TargetWrite("7", 1L, Kind.UNDELETE, Map.of()),
+                upsert("7", 2L, Map.of("name", "Overwritten")), upsert("8", 1L, Map.of("name", "Bob B."))));
+
+        assertThat(results).containsExactly(new WriteResult("7", WriteResult.Status.CONFLICT, null),
+                new WriteResult("7", WriteResult.Status.CONFLICT, null), applied("8", 2L));
+        assertThat(row(7)).containsEntry("name", "Ada L.").containsEntry("ver", 2L);
+    }
+
+    @Test
     void aFailedWriteRollsBackTheWholeApply() {
         List<TargetWrite> writes = List.of(upsert("7", null, Map.of("name", "Ada")), upsert("8", null, Map.of("name", "x".repeat(500))));
 
@@ -162,13 +176,13 @@ abstract class JdbcTargetContract {
         assertThat(fx.db.value("SELECT seen_local FROM " + table, LocalDateTime.class)).isEqualTo("2024-07-01T08:00:00");
         Map<String, Object> read = dst.readByKeys(List.of("7")).get("7").columns();
         assertThat(read).containsEntry("id", 7L).containsEntry("name", "Zoë").containsEntry("price", new BigDecimal("1234.56"))
-                .containsEntry("active", true).containsEntry("born_on", LocalDate.parse("1990-05-17"))
-                .containsEntry("seen_local", LocalDateTime.parse("2024-07-01T08:00:00"));
+                .containsEntry("active", true).containsEntry("born_on", "1990-05-17")
+                .containsEntry("seen_local", "2024-07-01T08:00");
         assertThat(((Number) read.get("qty")).longValue()).isEqualTo(5L);
         if (fx.db.hasZonedTimestamps()) {
-            assertThat(((OffsetDateTime) read.get("seen_at")).toInstant()).isEqualTo("2024-03-01T10:00:00Z");
+            assertThat(OffsetDateTime.parse((String) read.get("seen_at")).toInstant()).isEqualTo("2024-03-01T10:00:00Z");
         } else {
-            assertThat(read.get("seen_at")).isEqualTo(LocalDateTime.parse("2024-03-01T05:00:00"));
+            assertThat(read.get("seen_at")).isEqualTo("2024-03-01T05:00");
         }
     }
 

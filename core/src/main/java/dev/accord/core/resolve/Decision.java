@@ -23,8 +23,9 @@ public enum Decision {
     /** The record broke a rule at the boundary and went to quarantine instead of a target. */
     QUARANTINED("quarantined"),
     /**
-     * The change only repeats what Accord itself wrote to that system, or the golden value of a field the
-     * system does not own; dropped, so two-way syncs do not ping-pong.
+     * The field did not change at the source: it still holds what Accord wrote there or what the system
+     * reported before, or it repeats the golden value; dropped, so two-way syncs do not ping-pong and a
+     * row-level timestamp does not make an unchanged field look new.
      */
     ECHO("echo");
 

@@ -34,7 +34,8 @@ public final class Resolver {
 
     /**
      * @param seenBefore whether the change's dedup key was processed before
-     * @param echoes field to the value Accord last wrote to the change's system for this key
+     * @param echoes field to the value the change's system is known to hold (Accord wrote it there, or the
+     *     system reported it before); a field still holding it is not a new assertion
      */
     public Resolution resolve(CanonicalRecord current, SourceChange change, boolean seenBefore, Map<String, JsonNode> echoes) {
         if (seenBefore) {
@@ -87,7 +88,8 @@ public final class Resolver {
             return new FieldDecision(field, Decision.REJECTED_NOT_OWNER, incoming, heldVersion, "domain '" + domain.name() + "' has no field '" + field + "'");
         }
         if (echoes.containsKey(field) && Values.same(echoes.get(field), value)) {
-            return new FieldDecision(field, Decision.ECHO, incoming, heldVersion, "repeats the value Accord wrote to " + incoming.system());
+            return new FieldDecision(field, Decision.ECHO, incoming, heldVersion,
+                    "unchanged at " + incoming.system() + " since Accord last wrote or read it");
         }
         if (!rule.permits(incoming.system()) && held != null && Values.same(held.value(), value)) {
             return new FieldDecision(field, Decision.ECHO, incoming, heldVersion, "repeats the golden value; " + incoming.system() + " does not own it");

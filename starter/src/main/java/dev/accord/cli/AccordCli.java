@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
             "Start with: accord demo"
         },
         subcommands = {DemoCommand.class, SyncCommand.class, BackfillCommand.class, RollbackCommand.class, KillSwitchCommand.class,
-            RunsCommand.class, WorkerCommand.class, CommandLine.HelpCommand.class})
+            RunsCommand.class, WorkerCommand.class, TemporalServerCommand.class, CommandLine.HelpCommand.class})
 public final class AccordCli implements Runnable {
 
     @Spec

@@ -46,6 +46,11 @@ final class SyncStartCommand implements Callable<Integer> {
     @Option(names = "--canary-keys", paramLabel = "KEY", split = ",", description = "Canary by explicit keys instead of a share.")
     java.util.List<String> canaryKeys;
 
+    @Option(names = "--from", paramLabel = "beginning|POSITION[|KEY]",
+            description = "Replay: read from the beginning (or a cursor position) instead of the checkpoint; changes seen"
+                    + " before are counted as duplicates and applied nothing twice.")
+    String replayFrom;
+
     @Option(names = "--wait", description = "Follow the run with a progress line and print its result.")
     boolean waitForResult;
 
@@ -61,7 +66,7 @@ final class SyncStartCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--canary takes a share of keys from more than 0 up to 100 (percent), not " + canaryPercent);
         }
         WorkflowExecution execution = WorkflowClient.start(workflow::run,
-                new SyncInput(flow, mode, dryRun ? Boolean.TRUE : null, batchSize, maxPages, null, canary));
+                new SyncInput(flow, mode, dryRun ? Boolean.TRUE : null, batchSize, maxPages, null, canary, replayFrom));
         System.out.println("started " + execution.getWorkflowId() + " (run " + execution.getRunId() + ")");
         if (!waitForResult) {
             System.out.println("follow it with: accord sync status " + flow);

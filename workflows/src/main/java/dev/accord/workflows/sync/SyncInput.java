@@ -12,12 +12,32 @@ import java.util.Map;
  * @param maxPages stop after this many pages; null for no limit
  * @param carried progress carried over by continue-as-new; null on a fresh start
  * @param canary deliver to a canary first and verify it; null for none
+ * @param replayFrom read from here instead of the flow's checkpoint: {@code beginning}, or a cursor
+ *     position (optionally {@code position|key}); changes seen before come back as duplicates
  */
 public record SyncInput(String flow, String mode, Boolean dryRun, Integer batchSize, Integer maxPages, Carried carried,
-                        CanaryOptions canary) {
+                        CanaryOptions canary, String replayFrom) {
 
     public SyncInput(String flow, String mode, Boolean dryRun, Integer batchSize, Integer maxPages, Carried carried) {
-        this(flow, mode, dryRun, batchSize, maxPages, carried, null);
+        this(flow, mode, dryRun, batchSize, maxPages, carried, null, null);
+    }
+
+    public SyncInput(String flow, String mode, Boolean dryRun, Integer batchSize, Integer maxPages, Carried carried,
+                     CanaryOptions canary) {
+        this(flow, mode, dryRun, batchSize, maxPages, carried, canary, null);
+    }
+
+    /** The cursor {@code replayFrom} names; null when the run continues from the checkpoint. */
+    public dev.accord.workflows.activities.Cursor replayCursor() {
+        if (replayFrom == null || replayFrom.isBlank()) {
+            return null;
+        }
+        if ("beginning".equals(replayFrom)) {
+            return dev.accord.workflows.activities.Cursor.BEGINNING;
+        }
+        int bar = replayFrom.indexOf('|');
+        return bar < 0 ? new dev.accord.workflows.activities.Cursor(replayFrom, null)
+                : new dev.accord.workflows.activities.Cursor(replayFrom.substring(0, bar), replayFrom.substring(bar + 1));
     }
 
     public static SyncInput of(String flow) {

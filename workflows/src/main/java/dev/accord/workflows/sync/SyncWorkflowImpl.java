@@ -55,7 +55,11 @@ public class SyncWorkflowImpl implements SyncWorkflow {
         WorkflowInfo info = Workflow.getInfo();
         RunRef run = new RunRef(info.getWorkflowId(), info.getFirstExecutionRunId(), info.getRunId());
         FlowPlan plan = activities.runs.startRun(new StartRunRequest(input.flow(), run, input.mode(), input.batchSize(), input.dryRunRequested()));
-        cursor = carried != null && carried.cursor() != null ? carried.cursor() : plan.checkpoint();
+        if (carried != null && carried.cursor() != null) {
+            cursor = carried.cursor();
+        } else {
+            cursor = input.replayCursor() != null ? input.replayCursor() : plan.checkpoint();
+        }
         state = "running";
         if (carried == null) {
             pipeline.deliver(plan.targets(), new PageRef(input.flow(), run, 0), List.of(), input.dryRunRequested());
@@ -95,7 +99,7 @@ public class SyncWorkflowImpl implements SyncWorkflow {
             }
             if (shouldRenew(pagesThisExecution)) {
                 Workflow.continueAsNew(new SyncInput(input.flow(), input.mode(), input.dryRun(), input.batchSize(),
-                        input.maxPages(), new SyncInput.Carried(pages, tally.snapshot(), paused, cursor, canaryPassed), input.canary()));
+                        input.maxPages(), new SyncInput.Carried(pages, tally.snapshot(), paused, cursor, canaryPassed), input.canary(), input.replayFrom()));
             }
         }
     }

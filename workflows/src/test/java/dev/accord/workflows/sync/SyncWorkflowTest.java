@@ -67,6 +67,17 @@ class SyncWorkflowTest {
     }
 
     @Test
+    void aReplayReadsFromTheBeginningInsteadOfTheCheckpoint() {
+        flow.addRecords(12);
+        stub("first").run(SyncInput.of("crm-customers"));
+
+        SyncResult replay = stub("replay").run(new SyncInput("crm-customers", null, null, null, null, null, null, "beginning"));
+
+        assertThat(replay.pages()).isEqualTo(2);
+        assertThat(flow.extractCalls.get()).isEqualTo(2 + 1 + 2 + 1);
+    }
+
+    @Test
     void pauseHoldsTheRunBetweenPagesUntilResume() {
         flow.addRecords(25);
         SyncWorkflow workflow = stub("paused");

@@ -34,6 +34,7 @@ public class SyncWorkflowImpl implements SyncWorkflow {
     private Tally tally;
     private PagePipeline pipeline;
     private String state = "starting";
+    private String stateBeforePause = "running";
     private boolean paused;
     private boolean cancelRequested;
     private boolean rollbackRequested;
@@ -177,6 +178,7 @@ public class SyncWorkflowImpl implements SyncWorkflow {
     public void pause() {
         paused = true;
         if ("running".equals(state) || "waiting".equals(state)) {
+            stateBeforePause = state;
             state = "paused";
         }
     }
@@ -184,6 +186,9 @@ public class SyncWorkflowImpl implements SyncWorkflow {
     @Override
     public void resume() {
         paused = false;
+        if ("paused".equals(state)) {
+            state = stateBeforePause;
+        }
     }
 
     @Override

@@ -35,8 +35,8 @@ final class CliErrors implements CommandLine.IExecutionExceptionHandler {
                     + " (it starts an embedded Temporal server) or set TEMPORAL_ADDRESS / --temporal to a running server";
         }
         if (e instanceof WorkflowNotFoundException notFound) {
-            return "no such workflow " + notFound.getExecution().getWorkflowId()
-                    + " on this Temporal server; start it with `accord sync start <flow>`";
+            return notFound.getExecution().getWorkflowId() + " is not running on this Temporal server (it has finished,"
+                    + " or was never started here); see `accord runs list` for what ran";
         }
         if (e instanceof WorkflowExecutionAlreadyStarted started) {
             return started.getExecution().getWorkflowId() + " is already running; see `accord sync status`, or pause/cancel it first";

@@ -2,6 +2,7 @@ package dev.accord.cli;
 
 import dev.accord.cli.backfill.BackfillCommand;
 import dev.accord.cli.demo.DemoCommand;
+import dev.accord.cli.ops.ExplainCommand;
 import dev.accord.cli.ops.KillSwitchCommand;
 import dev.accord.cli.ops.RollbackCommand;
 import dev.accord.cli.ops.RunsCommand;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Spec;
             "Start with: accord demo"
         },
         subcommands = {DemoCommand.class, SyncCommand.class, BackfillCommand.class, RollbackCommand.class, KillSwitchCommand.class,
-            RunsCommand.class, WorkerCommand.class, TemporalServerCommand.class, CommandLine.HelpCommand.class})
+            RunsCommand.class, ExplainCommand.class, WorkerCommand.class, TemporalServerCommand.class, CommandLine.HelpCommand.class})
 public final class AccordCli implements Runnable {
 
     @Spec

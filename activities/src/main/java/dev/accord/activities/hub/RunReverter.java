@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.accord.activities.store.AppliedChanges;
 import dev.accord.activities.store.ChangeLog;
 import dev.accord.activities.store.Checkpoints;
+import dev.accord.activities.store.FieldHistory;
 import dev.accord.activities.store.GoldenRecords;
 import dev.accord.activities.store.Runs;
 import dev.accord.activities.store.StoreJson;
@@ -93,6 +94,7 @@ public final class RunReverter {
         context.store().inTransaction(c -> {
             List<AppliedChanges.Entry> changed = context.store().applied().changedInRunNewestFirst(c, runId);
             Map<String, GoldenRecords.Stored> working = new LinkedHashMap<>();
+            List<FieldHistory.Entry> history = new ArrayList<>();
             for (AppliedChanges.Entry entry : changed) {
                 ChangeSet changes = StoreJson.read(entry.changesJson(), ChangeSet.class);
                 String id = changes.domain() + "/" + changes.key();
@@ -100,11 +102,32 @@ public final class RunReverter {
                 Resolver.Reversal reversal = context.resolver(changes.domain()).revert(stored.record(), changes);
                 reversal.conflicts().forEach(f -> tally.conflicts.add("hub/" + id + "." + f + ": changed after the run wrote it"));
                 working.put(id, new GoldenRecords.Stored(reversal.after(), stored.revision()));
+                history.addAll(rollbackHistory(entry, reversal.changes()));
             }
             context.store().golden().save(c, working.values().stream().filter(s -> s.revision() > 0).toList());
+            context.store().history().append(c, history);
             context.store().applied().forgetRun(c, runId);
             return null;
         });
+    }
+
+    /** Field-history rows for what a rollback restored, so "explain" shows the rollback in a field's life. */
+    private List<FieldHistory.Entry> rollbackHistory(AppliedChanges.Entry entry, ChangeSet restored) {
+        List<FieldHistory.Entry> rows = new ArrayList<>();
+        int schemaVersion = context.contract().domain(restored.domain()).schema().version();
+        for (dev.accord.core.change.FieldChange change : restored.fields()) {
+            rows.add(new FieldHistory.Entry(0, restored.domain(), restored.key(), change.field(), "rolled-back",
+                    "run " + entry.runId() + " rolled back", value(change.before()), value(change.after()),
+                    change.before() == null ? null : StoreJson.write(change.before().version()),
+                    change.after() == null ? null : StoreJson.write(change.after().version()),
+                    "rollback", 0, null, entry.flow(), entry.workflowId(), entry.runId(), entry.runId(), entry.page(),
+                    context.contract().hash(), context.contract().version(), schemaVersion, null, null));
+        }
+        return rows;
+    }
+
+    private static String value(dev.accord.core.record.FieldValue value) {
+        return value == null ? null : StoreJson.write(value.value());
     }
 
     private GoldenRecords.Stored load(java.sql.Connection c, String domain, String key) {

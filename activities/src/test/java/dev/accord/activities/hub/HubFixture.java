@@ -24,18 +24,18 @@ import org.h2.jdbcx.JdbcDataSource;
  * {@link SyncContext} the way the worker wires it. {@link #targetWrapper} lets a test step in front of a
  * target connector (to play a concurrent writer).
  */
-final class HubFixture implements AutoCloseable {
+public final class HubFixture implements AutoCloseable {
 
     static final Path DEMO_CONTRACT = Path.of("..", "examples", "demo", "demo.contract.yaml");
 
-    final Contract contract = new ContractLoader().load(DEMO_CONTRACT);
+    public final Contract contract = new ContractLoader().load(DEMO_CONTRACT);
     final Map<String, String> environment = new HashMap<>();
     final JdbcConnectors jdbc;
-    final AccordStore store;
-    final SyncContext context;
+    public final AccordStore store;
+    public final SyncContext context;
     UnaryOperator<TargetConnector> targetWrapper = UnaryOperator.identity();
 
-    HubFixture() throws SQLException {
+    public HubFixture() throws SQLException {
         String run = UUID.randomUUID().toString().substring(0, 8);
         for (String system : new String[] {"crm", "billing", "support"}) {
             environment.put(system.toUpperCase() + "_JDBC_URL", "jdbc:h2:mem:" + system + run + ";DB_CLOSE_DELAY=-1;DATABASE_TO_LOWER=TRUE");
@@ -68,11 +68,11 @@ final class HubFixture implements AutoCloseable {
         }, "test", "unit");
     }
 
-    static PageRef page(String flow, String runId, long page) {
+    public static PageRef page(String flow, String runId, long page) {
         return new PageRef(flow, new RunRef("sync/" + flow, runId, runId + "-x"), page);
     }
 
-    void execute(String system, String sql) throws SQLException {
+    public void execute(String system, String sql) throws SQLException {
         try (Connection connection = connection(system); Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
@@ -93,7 +93,7 @@ final class HubFixture implements AutoCloseable {
         }
     }
 
-    long count(String sql) {
+    public long count(String sql) {
         return store.inTransaction(c -> {
             try (Statement statement = c.createStatement(); var rows = statement.executeQuery(sql)) {
                 rows.next();

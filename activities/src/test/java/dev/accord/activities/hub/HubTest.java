@@ -14,9 +14,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class HubTest {
+public class HubTest {
 
-    static final Instant T0 = Instant.parse("2024-06-01T06:00:00Z");
+    public static final Instant T0 = Instant.parse("2024-06-01T06:00:00Z");
 
     private final HubFixture fixture = new HubFixture();
     private final Hub hub = new Hub(fixture.context);
@@ -90,13 +90,13 @@ class HubTest {
                 .isEqualTo(2);
     }
 
-    static SourceChange crm(String key, long version) {
+    public static SourceChange crm(String key, long version) {
         return SourceChange.upsert("crm", "customer", key, version, T0, Map.of(
                 "name", text("Ada Lovelace"), "email", text(key.toLowerCase() + "@example.com"),
                 "phone", text("+49 30 100"), "plan", text("free")));
     }
 
-    static JsonNode text(String value) {
+    public static JsonNode text(String value) {
         return TextNode.valueOf(value);
     }
 }

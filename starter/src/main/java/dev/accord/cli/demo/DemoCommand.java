@@ -115,6 +115,8 @@ public final class DemoCommand implements Callable<Integer> {
     private void printHints(int temporalPort) {
         out.println();
         out.println("Look closer:");
+        out.printf("  ./accord explain customer %s --show-pii --store 'jdbc:h2:file:%s/store;AUTO_SERVER=TRUE' --contract %s%n",
+                DemoData.key(10), folder.toAbsolutePath(), folder.toAbsolutePath().resolve("contract/demo/demo.contract.yaml"));
         out.println("  ./accord demo --keep-running        keeps the worker and Temporal up, then in another shell:");
         out.printf("  temporal workflow show --workflow-id sync/crm-customers --address 127.0.0.1:%d%n", temporalPort);
         out.printf("  ./accord sync start crm-customers --wait --temporal 127.0.0.1:%d%n", temporalPort);

@@ -1,0 +1,94 @@
+package dev.accord.activities.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.accord.activities.hub.Hub;
+import dev.accord.activities.hub.HubFixture;
+import dev.accord.activities.hub.HubTest;
+import dev.accord.activities.hub.RunReverter;
+import dev.accord.activities.hub.TargetApplier;
+import dev.accord.activities.store.Runs;
+import dev.accord.core.record.SourceChange;
+import dev.accord.workflows.activities.ApplyRequest;
+import dev.accord.workflows.activities.PageRef;
+import dev.accord.workflows.activities.RollbackRequest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ExplainerTest {
+
+    private final HubFixture fixture = new HubFixture();
+    private final Hub hub = new Hub(fixture.context);
+    private final Explainer explainer = new Explainer(fixture.store, fixture.contract);
+
+    ExplainerTest() throws Exception {
+    }
+
+    /** A record that went through an owner rejection, a stale update, a delivery and a rollback. */
+    @BeforeEach
+    void aRecordsLife() {
+        PageRef first = HubFixture.page("crm-customers", "run-1", 1);
+        hub.resolve(first, List.of(HubTest.crm("C000001", 5)), false);
+        new TargetApplier(fixture.context, hub).apply(new ApplyRequest(first, "support", List.of("C000001"), false), () -> { });
+        hub.resolve(HubFixture.page("billing-customers", "run-2", 1), List.of(SourceChange.upsert("billing", "customer", "C000001", 3,
+                HubTest.T0.plusSeconds(60), Map.of("email", HubTest.text("accounts@example.com")))), false);
+        hub.resolve(HubFixture.page("crm-customers", "run-3", 1), List.of(SourceChange.upsert("crm", "customer", "C000001", 4,
+                HubTest.T0.minusSeconds(60), Map.of("name", HubTest.text("Ada King")))), false);
+        fixture.store.inTransaction(c -> {
+            fixture.store.runs().start(c, new Runs.Run("run-1", "sync/crm-customers", "run-1-x", "crm-customers", "sync", "finished",
+                    false, "sha256:x", "3", 3, "{}", null, null, 0, "{}", "test", "unit", null, null));
+            return null;
+        });
+        new RunReverter(fixture.context).revertRun(new RollbackRequest("crm-customers", "run-1"), () -> { });
+    }
+
+    @AfterEach
+    void close() {
+        fixture.close();
+    }
+
+    @Test
+    void showsEveryDecisionInOrderWithItsRunContractAndSchema() {
+        Explanation explanation = explainer.explain("customer", "C000001", null, true);
+
+        assertThat(explanation.fields()).extracting(FieldEvent::field, FieldEvent::decision).contains(
+                org.assertj.core.groups.Tuple.tuple("name", "applied"),
+                org.assertj.core.groups.Tuple.tuple("email", "rejected-not-owner"),
+                org.assertj.core.groups.Tuple.tuple("name", "stale"),
+                org.assertj.core.groups.Tuple.tuple("name", "rolled-back"));
+        FieldEvent applied = explanation.fields().get(0);
+        assertThat(applied.runId()).isEqualTo("run-1");
+        assertThat(applied.workflowId()).isEqualTo("sync/crm-customers");
+        assertThat(applied.contractHash()).isEqualTo(fixture.contract.hash());
+        assertThat(applied.schemaVersion()).isEqualTo(3);
+        assertThat(applied.sourceSystem()).isEqualTo("crm");
+        assertThat(applied.sourceVersion()).isEqualTo(5);
+        assertThat(explanation.writes()).singleElement().satisfies(w -> {
+            assertThat(w.target()).isEqualTo("support");
+            assertThat(w.operation()).isEqualTo("insert");
+            assertThat(w.status()).isEqualTo("reverted");
+        });
+    }
+
+    @Test
+    void masksPiiValuesForCallersWhoMayNotSeeThem() {
+        Explanation masked = explainer.explain("customer", "C000001", null, false);
+
+        assertThat(masked.masked()).isTrue();
+        assertThat(masked.fields()).filteredOn(e -> e.field().equals("email")).allMatch(e -> e.newValue().equals("\"***\""));
+        assertThat(masked.fields()).filteredOn(e -> e.field().equals("name") && e.decision().equals("applied"))
+                .allMatch(e -> e.newValue().equals("\"Ada Lovelace\""));
+        assertThat(masked.writes().get(0).after()).contains("\"email\":\"***\"").contains("Ada Lovelace").doesNotContain("example.com");
+    }
+
+    @Test
+    void oneFieldOnlyAndAClearErrorForAnUnknownOne() {
+        assertThat(explainer.explain("customer", "C000001", "email", true).fields()).extracting(FieldEvent::field).containsOnly("email");
+        assertThatThrownBy(() -> explainer.explain("customer", "C000001", "e-mail", true))
+                .hasMessageContaining("has no field 'e-mail'").hasMessageContaining("email");
+    }
+}

@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param delete how tombstones land: a soft-delete column or removal of the row
  * @param softDeleteColumn the timestamp column a soft delete sets
  * @param fields canonical field name to its local mapping
+ * @param http how an http system serves the domain (paging, records, by-key reads, writes); null for other kinds
+ * @param file format, encoding and delimiter of a file system's files; null for other kinds
  */
 public record DomainMapping(
         String domain,
@@ -27,7 +29,9 @@ public record DomainMapping(
         String versionColumn,
         DeleteMode delete,
         String softDeleteColumn,
-        Map<String, FieldMapping> fields) {
+        Map<String, FieldMapping> fields,
+        HttpMapping http,
+        FileMapping file) {
 
     public DomainMapping {
         fields = Map.copyOf(fields);

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 final class MappingReader {
 
     private static final Set<String> MAPPING_KEYS = Set.of("table", "endpoint", "path", "cursor", "outbox",
-            "version-column", "delete", "soft-delete-column", "fields");
+            "version-column", "delete", "soft-delete-column", "fields", "http", "file");
     private static final Set<String> OUTBOX_KEYS = Set.of("table", "sequence", "key-column", "operation-column");
     private static final Set<String> FIELD_MAPPING_KEYS = Set.of("column", "values", "factor", "timezone");
 
@@ -35,6 +35,8 @@ final class MappingReader {
         String endpoint = plain(entries.get("endpoint"));
         if (kind == SystemKind.HTTP && endpoint == null) {
             node.problem("missing key 'endpoint'", "an http system serves a domain at a path such as /customers");
+        } else if (endpoint != null && !endpoint.startsWith("/")) {
+            entries.get("endpoint").problem("endpoint '" + endpoint + "' must start with '/'", "a path below the base URL, e.g. /customers");
         }
         String path = plain(entries.get("path"));
         if (kind == SystemKind.FILE && path == null) {
@@ -43,8 +45,8 @@ final class MappingReader {
         DomainMapping.Outbox outbox = entries.containsKey("outbox") ? outbox(entries.get("outbox")) : null;
         DeleteMode delete = deleteMode(entries.get("delete"));
         String softDeleteColumn = column(entries.get("soft-delete-column"));
-        if (delete == DeleteMode.SOFT && softDeleteColumn == null && kind.isJdbc()) {
-            node.problem("delete 'soft' needs a 'soft-delete-column'", "name the timestamp column that marks a row deleted, e.g. deleted_at");
+        if (delete == DeleteMode.SOFT && softDeleteColumn == null) {
+            node.problem("delete 'soft' needs a 'soft-delete-column'", "name the timestamp column (or property) that marks a record deleted, e.g. deleted_at");
         }
         Map<String, FieldMapping> fields = new LinkedHashMap<>();
         if (entries.containsKey("fields")) {
@@ -62,8 +64,34 @@ final class MappingReader {
             entries.get("fields").problem("the domain's key field '" + domain.key() + "' is not mapped",
                     "every system must store the stable key; map " + domain.key() + " to its local column");
         }
+        String versionColumn = column(entries.get("version-column"));
         return new DomainMapping(domainName, table, endpoint, path, column(entries.get("cursor")), outbox,
-                column(entries.get("version-column")), delete, softDeleteColumn, fields);
+                versionColumn, delete, softDeleteColumn, fields, http(entries, kind, endpoint, versionColumn),
+                file(node, entries, kind));
+    }
+
+    private static HttpMapping http(Map<String, YamlNode> entries, SystemKind kind, String endpoint, String versionColumn) {
+        YamlNode node = entries.get("http");
+        if (node != null && kind != SystemKind.HTTP) {
+            node.problem("'http' settings only apply to systems of kind http", "remove them, or set the system's kind: http");
+            return null;
+        }
+        if (kind != SystemKind.HTTP) {
+            return null;
+        }
+        return node == null ? HttpMappingReader.defaults(endpoint) : HttpMappingReader.read(node, endpoint, versionColumn);
+    }
+
+    private static FileMapping file(YamlNode mapping, Map<String, YamlNode> entries, SystemKind kind) {
+        YamlNode node = entries.get("file");
+        if (node != null && kind != SystemKind.FILE) {
+            node.problem("'file' settings only apply to systems of kind file", "remove them, or set the system's kind: file");
+            return null;
+        }
+        if (kind != SystemKind.FILE) {
+            return null;
+        }
+        return node == null ? FileMappingReader.missing(mapping) : FileMappingReader.read(node);
     }
 
     private FieldMapping field(String field, YamlNode node) {

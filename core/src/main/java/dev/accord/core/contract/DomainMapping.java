@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param fields canonical field name to its local mapping
  * @param http how an http system serves the domain (paging, records, by-key reads, writes); null for other kinds
  * @param file format, encoding and delimiter of a file system's files; null for other kinds
+ * @param reads the canonical fields this system, as a consumer, declares it relies on; empty when none
  */
 public record DomainMapping(
         String domain,
@@ -31,10 +32,12 @@ public record DomainMapping(
         String softDeleteColumn,
         Map<String, FieldMapping> fields,
         HttpMapping http,
-        FileMapping file) {
+        FileMapping file,
+        Map<String, ConsumerRead> reads) {
 
     public DomainMapping {
         fields = Map.copyOf(fields);
+        reads = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(reads));
     }
 
     /** An outbox table: one row per change, in the order of a monotonic sequence column. */

@@ -1,5 +1,6 @@
 package dev.accord.core.contract;
 
+import dev.accord.core.schema.CompatibilityMode;
 import java.util.Map;
 import java.util.Optional;
 
@@ -8,8 +9,10 @@ import java.util.Optional;
  *
  * @param key the canonical field that identifies a record across systems
  * @param fields canonical field name to its rules, in contract order
+ * @param compatibility how a new version of the domain's schema must relate to the earlier ones
  */
-public record DomainSpec(String name, String key, SchemaRef schema, Lifecycle lifecycle, Map<String, FieldSpec> fields) {
+public record DomainSpec(String name, String key, SchemaRef schema, Lifecycle lifecycle, Map<String, FieldSpec> fields,
+                         CompatibilityMode compatibility) {
 
     public DomainSpec {
         fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));

@@ -1,6 +1,7 @@
 package dev.accord.core.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.accord.core.schema.CompatibilityMode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,7 @@ import java.util.Set;
 /** Reads the {@code domains} section: key, schema, lifecycle and per-field rules. */
 final class DomainsReader {
 
-    private static final Set<String> DOMAIN_KEYS = Set.of("description", "key", "schema", "lifecycle", "fields");
+    private static final Set<String> DOMAIN_KEYS = Set.of("description", "key", "schema", "compatibility", "lifecycle", "fields");
     private static final Set<String> SCHEMA_KEYS = Set.of("file", "version");
     private static final Set<String> LIFECYCLE_KEYS = Set.of("delete", "resurrect");
 
@@ -54,7 +55,7 @@ final class DomainsReader {
                     Suggestions.hint(key, fields.keySet()));
         }
         Lifecycle lifecycle = readLifecycle(entries.get("lifecycle"));
-        return new DomainSpec(name, key, schema, lifecycle, fields);
+        return new DomainSpec(name, key, schema, lifecycle, fields, compatibility(entries.get("compatibility")));
     }
 
     private SchemaRef readSchema(YamlNode domain, YamlNode node) {
@@ -86,6 +87,18 @@ final class DomainsReader {
                 fieldsNode.problem("schema " + schema.file() + " declares field '" + property + "' that the contract does not",
                         "add it under fields with its owner and merge strategy, so every field has a system of record");
             }
+        });
+    }
+
+    private static CompatibilityMode compatibility(YamlNode node) {
+        if (node == null) {
+            return CompatibilityMode.DEFAULT;
+        }
+        String text = node.text("a compatibility mode");
+        return CompatibilityMode.parse(text).orElseGet(() -> {
+            List<String> modes = java.util.Arrays.stream(CompatibilityMode.values()).map(Enum::name).toList();
+            node.problem("unknown compatibility mode '" + text + "'", Suggestions.hint(String.valueOf(text).toUpperCase(java.util.Locale.ROOT), modes));
+            return CompatibilityMode.DEFAULT;
         });
     }
 

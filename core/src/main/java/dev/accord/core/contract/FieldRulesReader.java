@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 final class FieldRulesReader {
 
     private static final Set<String> FIELD_KEYS = Set.of("owner", "merge", "priority", "writers", "description",
-            "unit", "pii", "steward", "required", "allowed", "references");
+            "unit", "pii", "steward", "required", "allowed", "references", "required-from", "on-missing-reference");
 
     private final Set<String> systemNames;
 
@@ -49,7 +49,8 @@ final class FieldRulesReader {
                 text(entries.get("description")), text(entries.get("unit")), flag(entries.get("pii")),
                 text(entries.get("steward")), flag(entries.get("required")),
                 entries.containsKey("allowed") ? entries.get("allowed").texts("allowed values") : List.of(),
-                text(entries.get("references")));
+                text(entries.get("references")), BoundaryRulesReader.requiredFrom(name, entries, schema),
+                BoundaryRulesReader.onMissingReference(entries));
     }
 
     private MergeStrategy readMerge(YamlNode field, YamlNode node) {

@@ -14,6 +14,8 @@ import java.util.List;
  * @param required the field must hold a value in every live record
  * @param allowed the only permitted values; empty means any
  * @param references {@code domain} whose key this field holds, or null
+ * @param requiredFrom when the field becomes required (a date or a flag); null when it does not
+ * @param onMissingReference what apply does when the referenced key is missing (only with {@code references})
  */
 public record FieldSpec(
         String name,
@@ -28,7 +30,9 @@ public record FieldSpec(
         String steward,
         boolean required,
         List<String> allowed,
-        String references) {
+        String references,
+        RequiredFrom requiredFrom,
+        MissingReference onMissingReference) {
 
     public FieldSpec {
         priority = List.copyOf(priority);

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 final class MappingReader {
 
     private static final Set<String> MAPPING_KEYS = Set.of("table", "endpoint", "path", "cursor", "outbox",
-            "version-column", "delete", "soft-delete-column", "fields", "http", "file");
+            "version-column", "delete", "soft-delete-column", "fields", "http", "file", "reads");
     private static final Set<String> OUTBOX_KEYS = Set.of("table", "sequence", "key-column", "operation-column");
     private static final Set<String> FIELD_MAPPING_KEYS = Set.of("column", "values", "factor", "timezone");
 
@@ -67,7 +67,8 @@ final class MappingReader {
         String versionColumn = column(entries.get("version-column"));
         return new DomainMapping(domainName, table, endpoint, path, column(entries.get("cursor")), outbox,
                 versionColumn, delete, softDeleteColumn, fields, http(entries, kind, endpoint, versionColumn),
-                file(node, entries, kind));
+                file(node, entries, kind),
+                entries.containsKey("reads") ? ReadsReader.read(entries.get("reads"), domain, fields) : Map.of());
     }
 
     private static HttpMapping http(Map<String, YamlNode> entries, SystemKind kind, String endpoint, String versionColumn) {

@@ -18,7 +18,11 @@ public enum ReasonCode {
     SCHEMA_CONSTRAINT("a value breaks a constraint of the canonical schema (pattern, format, length, range)"),
     SCHEMA_UNKNOWN_FIELD("the record carries a field the canonical schema does not allow"),
     SCHEMA_VIOLATION("the record breaks another rule of the canonical schema"),
-    MALFORMED_SOURCE("the source delivered data that could not be decoded at all");
+    MALFORMED_SOURCE("the source delivered data that could not be decoded at all"),
+    CONSUMER_REQUIRED_MISSING("a field the target declares it needs is empty"),
+    CONSUMER_TYPE("a value has another type than the target declares it reads"),
+    CONSUMER_VALUE_NOT_ACCEPTED("a value is not among the values the target declares it handles"),
+    MISSING_REFERENCE("a field references a key of another domain that the hub does not hold");
 
     private final String meaning;
 

@@ -41,11 +41,22 @@ public final class SchemaValidator {
     }
 
     /**
+     * Validates with the requirements in force today (UTC) and no feature flags switched on.
+     *
      * @param key the record's key
      * @param fields canonical values; a JSON null counts as empty
      * @param inScope the fields whose presence is checked
      */
     public List<Violation> validate(String key, Map<String, JsonNode> fields, Collection<String> inScope) {
+        return check(key, fields, inScope, Requirements.asOfNow()).violations();
+    }
+
+    /**
+     * Validates and reports, as warnings, the empty fields whose {@code required-from} is not in force yet.
+     *
+     * @param requirements the day and the feature flags that decide which {@code required-from} rules hold
+     */
+    public Validation check(String key, Map<String, JsonNode> fields, Collection<String> inScope, Requirements requirements) {
         List<Violation> violations = new ArrayList<>();
         if (key == null || key.isBlank()) {
             violations.add(Violation.at(ReasonCode.MISSING_KEY, domain.key(), "the key field '" + domain.key() + "' is empty"));
@@ -67,7 +78,26 @@ public final class SchemaValidator {
             }
         }
         violations.addAll(contractRules(fields, scope, instance));
-        return oneProblemPerPath(violations);
+        List<Violation> warnings = new ArrayList<>();
+        phasedIn(scope, instance, requirements, violations, warnings);
+        return new Validation(oneProblemPerPath(violations), warnings);
+    }
+
+    /** {@code required-from}: an empty field is a violation once the requirement is in force, a warning before. */
+    private void phasedIn(Set<String> scope, ObjectNode instance, Requirements requirements, List<Violation> violations,
+                          List<Violation> warnings) {
+        for (FieldSpec field : domain.fields().values()) {
+            if (field.requiredFrom() == null || instance.has(field.name()) || !scope.contains(field.name())) {
+                continue;
+            }
+            if (field.requiredFrom().inForce(requirements.today(), requirements.flags())) {
+                violations.add(Violation.at(ReasonCode.REQUIRED_MISSING, field.name(),
+                        "required field '" + field.name() + "' is empty (required from " + field.requiredFrom() + ")"));
+            } else {
+                warnings.add(Violation.at(ReasonCode.REQUIRED_MISSING, field.name(),
+                        "field '" + field.name() + "' is empty; it will be required from " + field.requiredFrom()));
+            }
+        }
     }
 
     private List<Violation> contractRules(Map<String, JsonNode> fields, Set<String> scope, ObjectNode instance) {

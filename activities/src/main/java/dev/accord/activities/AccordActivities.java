@@ -2,6 +2,7 @@ package dev.accord.activities;
 
 import dev.accord.activities.hub.Hub;
 import dev.accord.activities.hub.ReadBack;
+import dev.accord.activities.hub.ReviewDesk;
 import dev.accord.activities.hub.RollbackScopes;
 import dev.accord.activities.hub.RunBook;
 import dev.accord.activities.hub.RunReverter;
@@ -24,6 +25,7 @@ public final class AccordActivities {
                 new RunActivitiesImpl(new RunBook(context)),
                 new RollbackActivitiesImpl(new RunReverter(context), new RollbackScopes(context)),
                 new BackfillActivitiesImpl(context),
-                new VerifyActivitiesImpl(new ReadBack(context)));
+                new VerifyActivitiesImpl(new ReadBack(context)),
+                new ReviewActivitiesImpl(new ReviewDesk(context)));
     }
 }

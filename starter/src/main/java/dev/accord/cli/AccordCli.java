@@ -4,6 +4,7 @@ import dev.accord.cli.backfill.BackfillCommand;
 import dev.accord.cli.demo.DemoCommand;
 import dev.accord.cli.ops.ExplainCommand;
 import dev.accord.cli.ops.KillSwitchCommand;
+import dev.accord.cli.ops.ReviewCommand;
 import dev.accord.cli.ops.RollbackCommand;
 import dev.accord.cli.ops.RunsCommand;
 import dev.accord.cli.sync.SyncCommand;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Spec;
             "Start with: accord demo"
         },
         subcommands = {DemoCommand.class, SyncCommand.class, BackfillCommand.class, RollbackCommand.class, KillSwitchCommand.class,
-            RunsCommand.class, ExplainCommand.class, WorkerCommand.class, TemporalServerCommand.class, CommandLine.HelpCommand.class})
+            RunsCommand.class, ExplainCommand.class, ReviewCommand.class, WorkerCommand.class, TemporalServerCommand.class, CommandLine.HelpCommand.class})
 public final class AccordCli implements Runnable {
 
     @Spec

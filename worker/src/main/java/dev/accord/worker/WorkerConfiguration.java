@@ -5,6 +5,7 @@ import dev.accord.activities.hub.SyncContext;
 import dev.accord.workflows.TaskQueues;
 import dev.accord.workflows.backfill.BackfillChunkWorkflowImpl;
 import dev.accord.workflows.backfill.BackfillWorkflowImpl;
+import dev.accord.workflows.review.ReviewWorkflowImpl;
 import dev.accord.workflows.rollback.RollbackWorkflowImpl;
 import dev.accord.workflows.sync.SyncWorkflowImpl;
 import io.temporal.client.WorkflowClient;
@@ -23,7 +24,7 @@ class WorkerConfiguration {
         WorkerFactory factory = WorkerFactory.newInstance(client);
         Worker worker = factory.newWorker(TaskQueues.ACCORD);
         worker.registerWorkflowImplementationTypes(SyncWorkflowImpl.class, BackfillWorkflowImpl.class,
-                BackfillChunkWorkflowImpl.class, RollbackWorkflowImpl.class);
+                BackfillChunkWorkflowImpl.class, RollbackWorkflowImpl.class, ReviewWorkflowImpl.class);
         worker.registerActivitiesImplementations(AccordActivities.all(context).toArray());
         return factory;
     }

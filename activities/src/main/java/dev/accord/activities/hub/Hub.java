@@ -92,7 +92,8 @@ public final class Hub {
         writes.commit(connection, context, flow, page, deliveryTargets(system, flow.domain()), system);
         Set<String> deliveryKeys = new LinkedHashSet<>(writes.deliveries.keySet());
         deliveryKeys.addAll(writes.retried);
-        return new ResolvedPage(writes.outcomes, new ArrayList<>(deliveryKeys), new ArrayList<>(writes.repairs.keySet()), Map.of());
+        return new ResolvedPage(writes.outcomes, new ArrayList<>(deliveryKeys), new ArrayList<>(writes.repairs.keySet()), Map.of(),
+                new ArrayList<>(writes.reviews.keySet()));
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.accord.activities.store.AppliedChanges;
 import dev.accord.activities.store.Deliveries;
 import dev.accord.activities.store.FieldHistory;
 import dev.accord.activities.store.GoldenRecords;
+import dev.accord.activities.store.ReviewQueue;
 import dev.accord.activities.store.StoreJson;
 import dev.accord.core.change.FieldChange;
 import dev.accord.core.contract.FlowSpec;
@@ -14,6 +15,7 @@ import dev.accord.core.resolve.Decision;
 import dev.accord.core.resolve.FieldDecision;
 import dev.accord.core.resolve.Resolution;
 import dev.accord.workflows.activities.PageRef;
+import dev.accord.workflows.review.ReviewInput;
 import dev.accord.workflows.activities.RecordOutcome;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -41,6 +43,8 @@ final class PageWrites {
     final Set<String> processed = new LinkedHashSet<>();
     /** Keys of a retried page: their deliveries were enqueued by the first attempt and may still be pending. */
     final Set<String> retried = new LinkedHashSet<>();
+    /** Field changes parked for review, by review id. */
+    final Map<String, ReviewQueue.Review> reviews = new LinkedHashMap<>();
     /** What the source now holds, per key: remembered, so a field it did not change is not taken for a new assertion. */
     private final Map<String, Map<String, JsonNode>> sourceHolds = new LinkedHashMap<>();
 
@@ -76,6 +80,21 @@ final class PageWrites {
             resolution.changes().fields().stream().filter(FieldChange::changesValue).forEach(f -> fields.add(f.field()));
         }
         noteRepairs(change.key(), resolution);
+        noteReviews(page, flow, change, resolution);
+    }
+
+    private void noteReviews(PageRef page, FlowSpec flow, SourceChange change, Resolution resolution) {
+        for (FieldDecision decision : resolution.fields()) {
+            if (decision.decision() == Decision.NEEDS_REVIEW) {
+                String id = ReviewQueue.idOf(change.domain(), change.key(), decision.field());
+                var held = resolution.after().field(decision.field());
+                reviews.put(id, new ReviewQueue.Review(id, change.domain(), change.key(), decision.field(),
+                        StoreJson.write(change.fields().get(decision.field())), StoreJson.write(decision.incoming()),
+                        held == null ? null : StoreJson.write(held.value()), StoreJson.write(decision.current()), decision.reason(),
+                        flow.name(), page.run().runId(), ReviewQueue.PENDING, ReviewInput.DEFAULT_ACTION,
+                        java.time.Instant.now().plus(ReviewInput.DEFAULT_DEADLINE), null, null, null, null));
+            }
+        }
     }
 
     void deliverEverything(String key, Set<String> fields) {
@@ -109,5 +128,6 @@ final class PageWrites {
                 flow.name(), page.run().runId(), page.page())));
         context.store().deliveries().enqueue(connection, back);
         context.store().echoes().remember(connection, source, flow.domain(), sourceHolds);
+        context.store().reviews().park(connection, reviews.values());
     }
 }

@@ -29,6 +29,7 @@ public final class AccordStore {
     private final KillSwitch killSwitch;
     private final BackfillChunks backfillChunks;
     private final DryRunDiffs dryRunDiffs = new DryRunDiffs();
+    private final ReviewQueue reviews;
 
     private AccordStore(DataSource dataSource, StoreDialect dialect) {
         this.dataSource = dataSource;
@@ -44,6 +45,7 @@ public final class AccordStore {
         this.runs = new Runs(dialect);
         this.killSwitch = new KillSwitch();
         this.backfillChunks = new BackfillChunks(dialect);
+        this.reviews = new ReviewQueue(dialect);
     }
 
     /** Migrates the schema of the database behind {@code dataSource} (reached at {@code jdbcUrl}) and opens it. */
@@ -122,6 +124,10 @@ public final class AccordStore {
 
     public KillSwitch killSwitch() {
         return killSwitch;
+    }
+
+    public ReviewQueue reviews() {
+        return reviews;
     }
 
     public DryRunDiffs dryRunDiffs() {

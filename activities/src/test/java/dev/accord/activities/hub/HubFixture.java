@@ -28,7 +28,7 @@ public final class HubFixture implements AutoCloseable {
 
     static final Path DEMO_CONTRACT = Path.of("..", "examples", "demo", "demo.contract.yaml");
 
-    public final Contract contract = new ContractLoader().load(DEMO_CONTRACT);
+    public final Contract contract;
     final Map<String, String> environment = new HashMap<>();
     final JdbcConnectors jdbc;
     public final AccordStore store;
@@ -36,6 +36,17 @@ public final class HubFixture implements AutoCloseable {
     UnaryOperator<TargetConnector> targetWrapper = UnaryOperator.identity();
 
     public HubFixture() throws SQLException {
+        this(UnaryOperator.identity());
+    }
+
+    /** @param edit changes the demo contract's text first (for example another merge strategy) */
+    public HubFixture(UnaryOperator<String> edit) throws SQLException {
+        try {
+            contract = new ContractLoader().load(edit.apply(java.nio.file.Files.readString(DEMO_CONTRACT)), "demo.contract.yaml",
+                    DEMO_CONTRACT.toAbsolutePath().getParent());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         String run = UUID.randomUUID().toString().substring(0, 8);
         for (String system : new String[] {"crm", "billing", "support"}) {
             environment.put(system.toUpperCase() + "_JDBC_URL", "jdbc:h2:mem:" + system + run + ";DB_CLOSE_DELAY=-1;DATABASE_TO_LOWER=TRUE");

@@ -10,11 +10,22 @@ import java.util.Map;
  * @param repairs keys where the source itself holds a value it may not write or that is outdated; the
  *     golden value is written back to the source (null or empty when none)
  * @param wouldWrite in a dry run, the writes a real run would make, counted as {@code <target>:would-<operation>}
+ * @param reviews field changes parked for a human, as review ids ({@code <domain>/<key>/<field>}); each gets
+ *     a ReviewWorkflow {@code review/<id>} (null or empty when none)
  */
-public record ResolvedPage(List<RecordOutcome> records, List<String> deliveries, List<String> repairs, Map<String, Long> wouldWrite) {
+public record ResolvedPage(List<RecordOutcome> records, List<String> deliveries, List<String> repairs, Map<String, Long> wouldWrite,
+                           List<String> reviews) {
 
     public ResolvedPage(List<RecordOutcome> records, List<String> deliveries) {
-        this(records, deliveries, List.of(), Map.of());
+        this(records, deliveries, List.of(), Map.of(), List.of());
+    }
+
+    public ResolvedPage(List<RecordOutcome> records, List<String> deliveries, List<String> repairs, Map<String, Long> wouldWrite) {
+        this(records, deliveries, repairs, wouldWrite, List.of());
+    }
+
+    public boolean parksReviews() {
+        return reviews != null && !reviews.isEmpty();
     }
 
     public boolean needsRepairs() {

@@ -4,6 +4,7 @@ import dev.accord.workflows.activities.ApplyActivities;
 import dev.accord.workflows.activities.BackfillActivities;
 import dev.accord.workflows.activities.ExtractActivities;
 import dev.accord.workflows.activities.ResolveActivities;
+import dev.accord.workflows.activities.ReviewActivities;
 import dev.accord.workflows.activities.RollbackActivities;
 import dev.accord.workflows.activities.RunActivities;
 import dev.accord.workflows.activities.ValidateActivities;
@@ -35,6 +36,7 @@ public final class ActivityStubs {
     public final RollbackActivities rollback;
     public final BackfillActivities backfill;
     public final VerifyActivities verify;
+    public final ReviewActivities review;
 
     public ActivityStubs() {
         extract = Workflow.newActivityStub(ExtractActivities.class, options(Duration.ofMinutes(2), Duration.ofSeconds(30)));
@@ -45,6 +47,7 @@ public final class ActivityStubs {
         rollback = Workflow.newActivityStub(RollbackActivities.class, options(Duration.ofMinutes(30), Duration.ofSeconds(30)));
         backfill = Workflow.newActivityStub(BackfillActivities.class, options(Duration.ofMinutes(5), null));
         verify = Workflow.newActivityStub(VerifyActivities.class, options(Duration.ofMinutes(2), null));
+        review = Workflow.newActivityStub(ReviewActivities.class, options(Duration.ofMinutes(1), null));
     }
 
     private static ActivityOptions options(Duration startToClose, Duration heartbeat) {

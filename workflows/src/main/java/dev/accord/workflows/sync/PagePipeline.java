@@ -8,6 +8,12 @@ import dev.accord.workflows.activities.ResolvedPage;
 import dev.accord.workflows.activities.SourceRecord;
 import dev.accord.workflows.activities.ValidateRequest;
 import dev.accord.workflows.activities.ValidatedPage;
+import dev.accord.workflows.review.ReviewInput;
+import dev.accord.workflows.review.ReviewWorkflow;
+import io.temporal.api.enums.v1.ParentClosePolicy;
+import io.temporal.failure.ChildWorkflowFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.List;
@@ -50,7 +56,28 @@ public final class PagePipeline {
         if (resolved.wouldWrite() != null) {
             resolved.wouldWrite().forEach(tally::add);
         }
+        if (resolved.parksReviews()) {
+            resolved.reviews().forEach(id -> openReview(id, ref.flow()));
+        }
         return resolved;
+    }
+
+    /**
+     * Starts the review's own workflow and moves on: the sync never waits for a human. A review of the same
+     * field that is already open reads the newer proposal from the store when it is decided.
+     */
+    private void openReview(String reviewId, String flow) {
+        ReviewWorkflow review = Workflow.newChildWorkflowStub(ReviewWorkflow.class, ChildWorkflowOptions.newBuilder()
+                .setWorkflowId("review/" + reviewId)
+                .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
+                .build());
+        Async.function(review::run, ReviewInput.withDefaults(reviewId, flow));
+        try {
+            Workflow.getWorkflowExecution(review).get();
+            tally.add("reviews:opened", 1);
+        } catch (ChildWorkflowFailure alreadyOpen) {
+            tally.add("reviews:updated", 1);
+        }
     }
 
     /** Deliver a decided page to the targets, and the repairs back to the source. */

@@ -10,6 +10,9 @@ import dev.accord.workflows.activities.ChunkProgress;
 import dev.accord.workflows.activities.ExtractRangeRequest;
 import dev.accord.workflows.activities.KeyRange;
 import dev.accord.workflows.activities.PlanChunksRequest;
+import dev.accord.workflows.activities.ReviewActivities;
+import dev.accord.workflows.activities.ReviewDecision;
+import dev.accord.workflows.activities.ReviewOutcome;
 import dev.accord.workflows.activities.RollbackScope;
 import dev.accord.workflows.activities.VerifyActivities;
 import dev.accord.workflows.activities.VerifyRequest;
@@ -47,7 +50,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * added while a run waits), a target that records what it was given, and the bookkeeping a run does.
  */
 public final class FakeFlow implements ExtractActivities, ValidateActivities, ResolveActivities, ApplyActivities, RunActivities,
-        RollbackActivities, BackfillActivities, VerifyActivities {
+        RollbackActivities, BackfillActivities, VerifyActivities, ReviewActivities {
 
     public final List<SourceRecord> source = new CopyOnWriteArrayList<>();
     public final List<String> delivered = new CopyOnWriteArrayList<>();
@@ -62,6 +65,9 @@ public final class FakeFlow implements ExtractActivities, ValidateActivities, Re
     public volatile long extractDelayMillis;
     public final List<String> brokenInTargets = new CopyOnWriteArrayList<>();
     public final List<List<String>> verified = new CopyOnWriteArrayList<>();
+    public final List<String> parkFor = new CopyOnWriteArrayList<>();
+    public final List<ReviewDecision> decisions = new CopyOnWriteArrayList<>();
+    public final List<String> escalations = new CopyOnWriteArrayList<>();
 
     public void addRecords(int count) {
         int start = source.size();
@@ -102,7 +108,9 @@ public final class FakeFlow implements ExtractActivities, ValidateActivities, Re
     public ResolvedPage resolve(ResolveRequest request) {
         List<RecordOutcome> outcomes = request.changes().stream()
                 .map(c -> new RecordOutcome(c.key(), c.dedupKey().asText(), Decision.APPLIED, List.of(), null)).toList();
-        return new ResolvedPage(outcomes, request.changes().stream().map(SourceChange::key).toList());
+        List<String> reviews = request.changes().stream().map(SourceChange::key).filter(parkFor::contains)
+                .map(k -> "customer/" + k + "/phone").toList();
+        return new ResolvedPage(outcomes, request.changes().stream().map(SourceChange::key).toList(), List.of(), Map.of(), reviews);
     }
 
     @Override
@@ -129,6 +137,18 @@ public final class FakeFlow implements ExtractActivities, ValidateActivities, Re
     @Override
     public boolean killSwitchOn() {
         return heldApplies.get() > 0;
+    }
+
+    @Override
+    public ReviewOutcome decide(ReviewDecision decision) {
+        decisions.add(decision);
+        String key = decision.reviewId().split("/")[1];
+        return new ReviewOutcome(decision.reviewId(), decision.action() + "d", "crm-customers", key, List.of("crm"));
+    }
+
+    @Override
+    public void escalate(String reviewId) {
+        escalations.add(reviewId);
     }
 
     @Override

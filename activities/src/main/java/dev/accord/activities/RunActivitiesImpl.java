@@ -36,9 +36,4 @@ public final class RunActivitiesImpl implements RunActivities {
             return null;
         });
     }
-
-    @Override
-    public boolean killSwitchOn() {
-        return book.killSwitchOn();
-    }
 }

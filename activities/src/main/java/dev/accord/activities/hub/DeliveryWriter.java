@@ -50,6 +50,7 @@ final class DeliveryWriter {
         List<QuarantineLog.Entry> quarantine = new ArrayList<>();
         List<Planned> writes = new ArrayList<>();
         List<PlannedDelivery> alreadyThere = new ArrayList<>();
+        Map<String, Map<String, JsonNode>> heldThere = new HashMap<>();
         for (Deliveries.Delivery delivery : pending) {
             CanonicalRecord record = golden.get(delivery.key()).record();
             PlannedDelivery plan = planner.plan(record, delivery.fields(), rows.get(delivery.key()));
@@ -63,6 +64,7 @@ final class DeliveryWriter {
                 settled.add(new TargetOutcome(delivery.key(), TargetOutcome.Status.UNCHANGED, plan.fromVersion(), plan.fromVersion(), null));
                 done.add(delivery);
                 alreadyThere.add(plan);
+                heldThere.put(delivery.key(), goldenValues(record, delivery.fields(), planner));
             } else {
                 writes.add(new Planned(delivery, plan));
             }
@@ -74,6 +76,7 @@ final class DeliveryWriter {
             for (PlannedDelivery plan : alreadyThere) {
                 settleOne(c, page, flow, target, plan, ChangeLog.APPLIED, plan.fromVersion(), "the write had landed before a retry");
             }
+            context.store().echoes().remember(c, target, flow.domain(), heldThere);
             return null;
         });
         if (writes.isEmpty()) {
@@ -113,6 +116,17 @@ final class DeliveryWriter {
             return null;
         });
         return new Result(settled, conflicts);
+    }
+
+    /** The golden values of the delivered fields the target stores: what the target now holds. */
+    private static Map<String, JsonNode> goldenValues(CanonicalRecord record, List<String> fields, DeliveryPlanner planner) {
+        Map<String, JsonNode> values = new HashMap<>();
+        for (String field : fields) {
+            if (planner.targetFields().contains(field) && record.field(field) != null) {
+                values.put(field, record.field(field).value());
+            }
+        }
+        return values;
     }
 
     private void settleOne(Connection c, PageRef page, FlowSpec flow, String target, PlannedDelivery plan, String status,

@@ -68,8 +68,4 @@ public final class RunBook {
             return null;
         });
     }
-
-    public boolean killSwitchOn() {
-        return context.store().inTransaction(c -> context.store().killSwitch().state(c).engaged());
-    }
 }

@@ -31,6 +31,8 @@ import java.util.Optional;
  */
 public final class RunReverter {
 
+    private static final int GOLDEN_BATCH = 500;
+
     private final SyncContext context;
 
     public RunReverter(SyncContext context) {
@@ -44,7 +46,7 @@ public final class RunReverter {
             revertWave(wave, tally);
             progress.run();
         }
-        revertGolden(request.runId(), tally);
+        revertGolden(request.runId(), tally, progress);
         rewindCheckpoint(request);
         return new RollbackResult(tally.reverted, tally.alreadyReverted, tally.conflicts);
     }
@@ -90,25 +92,34 @@ public final class RunReverter {
         });
     }
 
-    private void revertGolden(String runId, Tally tally) {
-        context.store().inTransaction(c -> {
-            List<AppliedChanges.Entry> changed = context.store().applied().changedInRunNewestFirst(c, runId);
-            Map<String, GoldenRecords.Stored> working = new LinkedHashMap<>();
-            List<FieldHistory.Entry> history = new ArrayList<>();
-            for (AppliedChanges.Entry entry : changed) {
-                ChangeSet changes = StoreJson.read(entry.changesJson(), ChangeSet.class);
-                String id = changes.domain() + "/" + changes.key();
-                GoldenRecords.Stored stored = working.computeIfAbsent(id, k -> load(c, changes.domain(), changes.key()));
-                Resolver.Reversal reversal = context.resolver(changes.domain()).revert(stored.record(), changes);
-                reversal.conflicts().forEach(f -> tally.conflicts.add("hub/" + id + "." + f + ": changed after the run wrote it"));
-                working.put(id, new GoldenRecords.Stored(reversal.after(), stored.revision()));
-                history.addAll(rollbackHistory(entry, reversal.changes()));
-            }
-            context.store().golden().save(c, working.values().stream().filter(s -> s.revision() > 0).toList());
-            context.store().history().append(c, history);
-            context.store().applied().forgetRun(c, runId);
-            return null;
-        });
+    /** Reverts the golden records in batches, one transaction each, newest change first; reports progress per batch. */
+    private void revertGolden(String runId, Tally tally, Runnable progress) {
+        List<AppliedChanges.Entry> changed = context.store().inTransaction(c -> context.store().applied().changedInRunNewestFirst(c, runId));
+        for (int from = 0; from < changed.size(); from += GOLDEN_BATCH) {
+            List<AppliedChanges.Entry> batch = changed.subList(from, Math.min(changed.size(), from + GOLDEN_BATCH));
+            context.store().inTransaction(c -> {
+                revertGoldenBatch(c, batch, tally);
+                return null;
+            });
+            progress.run();
+        }
+        context.store().inTransaction(c -> context.store().applied().forgetRun(c, runId));
+    }
+
+    private void revertGoldenBatch(java.sql.Connection c, List<AppliedChanges.Entry> batch, Tally tally) throws java.sql.SQLException {
+        Map<String, GoldenRecords.Stored> working = new LinkedHashMap<>();
+        List<FieldHistory.Entry> history = new ArrayList<>();
+        for (AppliedChanges.Entry entry : batch) {
+            ChangeSet changes = StoreJson.read(entry.changesJson(), ChangeSet.class);
+            String id = changes.domain() + "/" + changes.key();
+            GoldenRecords.Stored stored = working.computeIfAbsent(id, k -> load(c, changes.domain(), changes.key()));
+            Resolver.Reversal reversal = context.resolver(changes.domain()).revert(stored.record(), changes);
+            reversal.conflicts().forEach(f -> tally.conflicts.add("hub/" + id + "." + f + ": changed after the run wrote it"));
+            working.put(id, new GoldenRecords.Stored(reversal.after(), stored.revision()));
+            history.addAll(rollbackHistory(entry, reversal.changes()));
+        }
+        context.store().golden().save(c, working.values().stream().filter(s -> s.revision() > 0).toList());
+        context.store().history().append(c, history);
     }
 
     /** Field-history rows for what a rollback restored, so "explain" shows the rollback in a field's life. */

@@ -37,9 +37,25 @@ public final class ChangeLog {
                         String target, String domain, String key, String operation, String beforeJson, String afterJson,
                         Long beforeVersion, Long afterVersion, String status, String detail, String beforeLocalJson) {}
 
+    /**
+     * Logs writes before they are made. A pending entry of the same row from an earlier attempt of the same
+     * page (its write never landed, or the retry would have found the row in place) is replaced.
+     */
     public void writeAhead(Connection connection, Collection<Entry> entries) throws SQLException {
         if (entries.isEmpty()) {
             return;
+        }
+        try (PreparedStatement stale = connection.prepareStatement("delete from change_log where run_id = ? and page_no = ?"
+                + " and target_system = ? and domain_name = ? and record_key = ? and status = 'pending'")) {
+            for (Entry e : entries) {
+                stale.setString(1, e.runId());
+                stale.setLong(2, e.page());
+                stale.setString(3, e.target());
+                stale.setString(4, e.domain());
+                stale.setString(5, e.key());
+                stale.addBatch();
+            }
+            stale.executeBatch();
         }
         Instant now = Instant.now();
         try (PreparedStatement s = connection.prepareStatement(INSERT)) {

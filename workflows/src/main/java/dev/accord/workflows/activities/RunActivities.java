@@ -14,7 +14,4 @@ public interface RunActivities {
     void checkpoint(CheckpointRequest request);
 
     void finishRun(FinishRunRequest request);
-
-    /** True while the global kill switch is on: no run writes to any target. */
-    boolean killSwitchOn();
 }

@@ -5,6 +5,7 @@ import dev.accord.workflows.activities.KeyRange;
 import dev.accord.workflows.activities.RunRef;
 import dev.accord.workflows.sync.Tally;
 import io.temporal.api.enums.v1.ParentClosePolicy;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.ChildWorkflowFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.ChildWorkflowOptions;
@@ -76,17 +77,23 @@ final class ChunkRunner {
 
     private void passOn(boolean paused, boolean stop) {
         if (stop && !childrenStopped) {
-            running.keySet().forEach(n -> stubs.get(n).stop());
+            running.keySet().forEach(n -> signal(n, BackfillChunkWorkflow::stop));
             childrenStopped = true;
         } else if (paused != childrenPaused) {
-            running.keySet().forEach(n -> {
-                if (paused) {
-                    stubs.get(n).pause();
-                } else {
-                    stubs.get(n).resume();
-                }
-            });
+            running.keySet().forEach(n -> signal(n, paused ? BackfillChunkWorkflow::pause : BackfillChunkWorkflow::resume));
             childrenPaused = paused;
+        }
+    }
+
+    /** Signals a running chunk; one that finished meanwhile needs no signal (the failure is expected, not an error). */
+    private void signal(int chunk, java.util.function.Consumer<BackfillChunkWorkflow> signal) {
+        if (running.get(chunk).isCompleted()) {
+            return;
+        }
+        try {
+            signal.accept(stubs.get(chunk));
+        } catch (ApplicationFailure finishedMeanwhile) {
+            // the chunk completed between the check and the signal; its result is collected next
         }
     }
 

@@ -39,7 +39,7 @@ public final class ActivityStubs {
     public final ReviewActivities review;
 
     public ActivityStubs() {
-        extract = Workflow.newActivityStub(ExtractActivities.class, options(Duration.ofMinutes(2), Duration.ofSeconds(30)));
+        extract = Workflow.newActivityStub(ExtractActivities.class, options(Duration.ofMinutes(2), null));
         validate = Workflow.newActivityStub(ValidateActivities.class, options(Duration.ofMinutes(2), null));
         resolve = Workflow.newActivityStub(ResolveActivities.class, options(Duration.ofMinutes(2), null));
         apply = Workflow.newActivityStub(ApplyActivities.class, options(Duration.ofMinutes(5), Duration.ofSeconds(30)));

@@ -62,17 +62,17 @@ public class SyncWorkflowImpl implements SyncWorkflow {
             cursor = input.replayCursor() != null ? input.replayCursor() : plan.checkpoint();
         }
         state = "running";
-        if (carried == null) {
-            pipeline.deliver(plan.targets(), new PageRef(input.flow(), run, 0), List.of(), input.dryRunRequested());
-        }
         try {
+            if (carried == null && input.canary() == null) {
+                pipeline.deliver(plan.targets(), new PageRef(input.flow(), run, 0), List.of(), input.dryRunRequested());
+            }
             loop(plan, run);
+            return finish(run);
         } catch (ActivityFailure failure) {
             state = "failed";
             activities.runs.finishRun(new FinishRunRequest(input.flow(), run, state, pages, tally.snapshot()));
             throw failure;
         }
-        return finish(run);
     }
 
     private void loop(FlowPlan plan, RunRef run) {

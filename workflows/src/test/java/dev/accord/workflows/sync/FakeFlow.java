@@ -134,10 +134,6 @@ public final class FakeFlow implements ExtractActivities, ValidateActivities, Re
         finishedStates.add(request.state());
     }
 
-    @Override
-    public boolean killSwitchOn() {
-        return heldApplies.get() > 0;
-    }
 
     @Override
     public ReviewOutcome decide(ReviewDecision decision) {

@@ -108,7 +108,7 @@ final class DeskApi implements HttpHandler {
         List<ObjectNode> page = feed.subList(from, Math.min(feed.size(), from + limit));
         boolean more = from + limit < feed.size();
         ObjectNode last = page.isEmpty() ? null : page.get(page.size() - 1);
-        String next = last == null ? null : DeskExchange.cursorAfter(last);
+        String next = more ? DeskExchange.cursorAfter(last) : null;
         x.page(page, next, more ? x.nextLink(since, limit, next) : null);
     }
 

@@ -1,0 +1,139 @@
+package dev.accord.connectors.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.accord.connectors.TargetWrite;
+import dev.accord.connectors.WriteResult;
+import dev.accord.core.contract.DeleteMode;
+import dev.accord.core.contract.HttpMapping;
+import java.net.URI;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One compare-and-set write as an API request. Creates go to the item path with {@code If-None-Match: *}
+ * (or POST to the endpoint); updates are merge PATCHes; deletes are a DELETE or, with {@code delete: soft},
+ * a PATCH that sets the tombstone property; undeletes clear it. Every change carries its precondition:
+ * {@code If-Match} with the ETag of the expected version (from the last read, or read afresh; a record no
+ * longer at that version is a conflict without a request), or the version property in the body. A write
+ * that follows another to the same key in one list expects what the earlier one produced, so it carries the
+ * ETag that came back.
+ */
+final class HttpWrites {
+
+    private final ApiClient api;
+    private final JsonRecords records;
+    private final KeyReader keys;
+    private final HttpMapping http;
+
+    HttpWrites(ApiClient api, JsonRecords records, KeyReader keys) {
+        this.api = api;
+        this.records = records;
+        this.keys = keys;
+        this.http = records.http();
+    }
+
+    WriteResult write(TargetWrite write, Map<String, String> chained, HttpTarget.EtagCache etags) {
+        String key = write.key();
+        if (write.kind() == TargetWrite.Kind.UPSERT && write.expectedVersion() == null) {
+            return settle(key, create(write), true, chained, etags);
+        }
+        if (write.expectedVersion() == null) {
+            throw new IllegalArgumentException(write.kind() + " of '" + key + "' needs the version it expects");
+        }
+        ObjectNode body = ApiResponse.JSON.createObjectNode();
+        String method = "PATCH";
+        switch (write.kind()) {
+            case UPSERT -> write.columns().forEach((column, value) -> putValue(body, column, value));
+            case DELETE -> {
+                if (records.mapping().delete() == DeleteMode.SOFT) {
+                    body.put(records.mapping().softDeleteColumn(), Instant.now().truncatedTo(ChronoUnit.MICROS).toString());
+                } else {
+                    method = "DELETE";
+                }
+            }
+            case REMOVE -> method = "DELETE";
+            case UNDELETE -> body.putNull(records.mapping().softDeleteColumn());
+        }
+        body.remove(records.keyColumn());
+        Optional<String[]> precondition = precondition(key, write.expectedVersion(), body, chained, etags);
+        if (precondition.isEmpty()) {
+            return new WriteResult(key, WriteResult.Status.CONFLICT, null);
+        }
+        String text = method.equals("DELETE") ? null : body.toString();
+        return settle(key, api.send(method, keys.item(key), text, precondition.get()), false, chained, etags);
+    }
+
+    private ApiResponse create(TargetWrite write) {
+        ObjectNode body = ApiResponse.JSON.createObjectNode();
+        write.columns().forEach((column, value) -> putValue(body, column, value));
+        body.put(records.keyColumn(), write.key());
+        if (http.create() == HttpMapping.Create.POST) {
+            URI url = api.url(records.mapping().endpoint());
+            return api.send("POST", url, body.toString(), null);
+        }
+        return api.send("PUT", keys.item(write.key()), body.toString(), new String[] {"If-None-Match", "*"});
+    }
+
+    /** The headers that make the write conditional; empty when the record is no longer at the expected version. */
+    private Optional<String[]> precondition(String key, long expected, ObjectNode body, Map<String, String> chained,
+                                            HttpTarget.EtagCache etags) {
+        if (http.concurrency() == HttpMapping.Concurrency.VERSION_FIELD) {
+            body.put(records.mapping().versionColumn(), expected);
+            return Optional.of(new String[0]);
+        }
+        String etag = chained.containsKey(key) ? chained.get(key) : etags.get(key, expected);
+        if (etag == null) {
+            Optional<KeyReader.Found> current = keys.one(key);
+            if (current.isEmpty()) {
+                return Optional.empty();
+            }
+            etag = records.etag(current.get().record(), current.get().etagHeader());
+            if (etag == null) {
+                throw new HttpConfigurationException("system answered " + key + " without an ETag; set http.etag-field, or"
+                        + " concurrency: version-field with a version-column");
+            }
+            if (JsonRecords.etagVersion(etag) != expected) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new String[] {"If-Match", etag});
+    }
+
+    /** @param creating a create conflicts only when the record exists (409, 412), not on 404 */
+    private WriteResult settle(String key, ApiResponse response, boolean creating, Map<String, String> chained,
+                               HttpTarget.EtagCache etags) {
+        if (creating ? response.status() == 409 || response.status() == 412 : response.conflict()) {
+            etags.remove(key);
+            return new WriteResult(key, WriteResult.Status.CONFLICT, null);
+        }
+        response.requireOk();
+        if (response.status() == 204 || response.body().length == 0) {
+            etags.remove(key);
+            chained.remove(key);
+            return new WriteResult(key, WriteResult.Status.APPLIED, null);
+        }
+        JsonNode record = response.json();
+        String etag = records.etag(record, response.header("ETag"));
+        long version = records.targetRow(record, etag).version();
+        etags.put(key, version, etag);
+        chained.put(key, etag);
+        return new WriteResult(key, WriteResult.Status.APPLIED, version);
+    }
+
+    private static void putValue(ObjectNode body, String column, Object value) {
+        if (value == null) {
+            body.putNull(column);
+        } else if (value instanceof Long || value instanceof Integer || value instanceof Short) {
+            body.put(column, ((Number) value).longValue());
+        } else if (value instanceof java.math.BigDecimal decimal) {
+            body.put(column, decimal);
+        } else if (value instanceof Boolean flag) {
+            body.put(column, flag);
+        } else {
+            body.put(column, value.toString());
+        }
+    }
+}

@@ -1,6 +1,6 @@
 package dev.accord.core.contract;
 
-import static dev.accord.core.TestContracts.exampleWith;
+import static dev.accord.core.PlainExample.with;
 import static dev.accord.core.TestContracts.load;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,7 +17,7 @@ class BoundaryKeysTest {
 
     @Test
     void readsTheNewKeys() {
-        String text = exampleWith("    key: customer_id\n", "    key: customer_id\n    compatibility: full-transitive\n")
+        String text = with("    key: customer_id\n", "    key: customer_id\n    compatibility: full-transitive\n")
                 .replace(BILLING_FIELDS, "        reads:\n          plan: { type: string, values: [free, pro], required: true }\n"
                         + "          email:\n" + BILLING_FIELDS)
                 .replace(SIGNUP, SIGNUP + "        required-from: 2030-01-01\n")
@@ -47,9 +47,9 @@ class BoundaryKeysTest {
 
     @Test
     void aReferenceParksByDefaultOrQuarantinesWhenAsked() {
-        String park = exampleWith("        description: Whether invoices are paid.\n",
+        String park = with("        description: Whether invoices are paid.\n",
                 "        description: Whether invoices are paid.\n        references: customer\n");
-        String quarantine = exampleWith("        description: Whether invoices are paid.\n",
+        String quarantine = with("        description: Whether invoices are paid.\n",
                 "        description: Whether invoices are paid.\n        references: customer\n        on-missing-reference: quarantine\n");
 
         assertThat(load(park).domain("customer").field("payment_status").orElseThrow().onMissingReference()).isEqualTo(MissingReference.PARK);
@@ -59,24 +59,24 @@ class BoundaryKeysTest {
 
     @Test
     void reportsMistakesWithLineColumnPathAndHint() {
-        assertProblem(exampleWith("    key: customer_id\n", "    key: customer_id\n    compatibility: BACKWARDS\n"),
+        assertProblem(with("    key: customer_id\n", "    key: customer_id\n    compatibility: BACKWARDS\n"),
                 "BACKWARDS", "domains.customer.compatibility: unknown compatibility mode 'BACKWARDS'", "did you mean 'BACKWARD'?");
-        assertProblem(exampleWith(BILLING_FIELDS, "        reads: [emial]\n" + BILLING_FIELDS),
+        assertProblem(with(BILLING_FIELDS, "        reads: [emial]\n" + BILLING_FIELDS),
                 "reads: [emial]", "systems.billing.domains.customer.reads: domain 'customer' has no field 'emial'", "did you mean 'email'?");
-        assertProblem(exampleWith(BILLING_FIELDS, "        reads: [name]\n" + BILLING_FIELDS),
+        assertProblem(with(BILLING_FIELDS, "        reads: [name]\n" + BILLING_FIELDS),
                 "reads: [name]", "reads field 'name' but does not map it", "map name under fields");
-        assertProblem(exampleWith(BILLING_FIELDS, "        reads:\n          email: { type: integer }\n" + BILLING_FIELDS),
+        assertProblem(with(BILLING_FIELDS, "        reads:\n          email: { type: integer }\n" + BILLING_FIELDS),
                 "integer", "reads.email.type: reads 'email' as integer, but the schema declares string", "a type change is a schema change");
-        assertProblem(exampleWith(SIGNUP, SIGNUP + "        required-from: soon!\n"),
+        assertProblem(with(SIGNUP, SIGNUP + "        required-from: soon!\n"),
                 "soon!", "signup_date.required-from: expected a date (yyyy-MM-dd) or a flag name, found 'soon!'", "required-from: 2025-01-01");
-        assertProblem(exampleWith(SIGNUP, SIGNUP + "        required-from: 2024-02-30\n"),
+        assertProblem(with(SIGNUP, SIGNUP + "        required-from: 2024-02-30\n"),
                 "2024-02-30", "'2024-02-30' is not a date", "yyyy-MM-dd");
-        assertProblem(exampleWith("        description: Legal or display name.\n",
+        assertProblem(with("        description: Legal or display name.\n",
                         "        description: Legal or display name.\n        required-from: 2030-01-01\n"),
                 "2030-01-01", "requires 'name' already, so 'required-from' has no effect", "remove 'name' from the schema's required list");
-        assertProblem(exampleWith(SIGNUP, SIGNUP + "        on-missing-reference: park\n"),
+        assertProblem(with(SIGNUP, SIGNUP + "        on-missing-reference: park\n"),
                 "on-missing-reference", "'on-missing-reference' only applies to a field with 'references'", "add references");
-        assertProblem(exampleWith(SIGNUP, SIGNUP + "        references: customer\n        on-missing-reference: wait\n"),
+        assertProblem(with(SIGNUP, SIGNUP + "        references: customer\n        on-missing-reference: wait\n"),
                 "wait", "unknown reference rule 'wait'", "expected one of: park, quarantine");
     }
 

@@ -16,7 +16,7 @@ final class ContractVersions {
     private ContractVersions() {}
 
     static String contractText() {
-        return TestContracts.exampleText();
+        return dev.accord.core.PlainExample.text();
     }
 
     static String schemaText() {

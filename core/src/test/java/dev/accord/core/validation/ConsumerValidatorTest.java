@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class ConsumerValidatorTest {
 
     private static final String BILLING_FIELDS = "        fields:\n          customer_id: customer_ref\n";
-    private static final DomainMapping BILLING = TestContracts.load(TestContracts.exampleWith(BILLING_FIELDS,
+    private static final DomainMapping BILLING = TestContracts.load(dev.accord.core.PlainExample.with(BILLING_FIELDS,
             "        reads:\n          plan: { type: string, values: [free, pro] }\n          email: { required: true }\n"
                     + "          credit_limit: { type: decimal }\n" + BILLING_FIELDS)).mapping("billing", "customer");
 

@@ -66,7 +66,7 @@ class RequiredFromTest {
     }
 
     private static SchemaValidator validator(String from) {
-        Contract contract = TestContracts.load(TestContracts.exampleWith(SIGNUP, SIGNUP + "        required-from: " + from + "\n"));
+        Contract contract = TestContracts.load(dev.accord.core.PlainExample.with(SIGNUP, SIGNUP + "        required-from: " + from + "\n"));
         return new SchemaValidator(contract.domain("customer"));
     }
 

@@ -1,0 +1,14 @@
+package dev.accord.connectors.resilience;
+
+import java.time.Duration;
+
+/**
+ * A connector call took longer than its system's time limit and was abandoned (its thread interrupted).
+ * Retried by the activity; a write that was cut off may still land, and the retry's fresh read tells.
+ */
+public final class ConnectorTimeoutException extends RuntimeException {
+
+    public ConnectorTimeoutException(String system, String call, Duration limit) {
+        super("system '" + system + "': " + call + " took longer than " + limit.toMillis() + " ms and was abandoned");
+    }
+}

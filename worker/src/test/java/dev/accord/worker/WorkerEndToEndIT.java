@@ -65,7 +65,13 @@ class WorkerEndToEndIT {
         systems.environment().forEach((name, value) -> arguments.add("--" + name + "=" + value));
         worker = new SpringApplicationBuilder(AccordWorkerApplication.class).run(arguments.toArray(String[]::new));
         service = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder().setTarget("127.0.0.1:" + port).build());
-        client = WorkflowClient.newInstance(service);
+        // A plain client, as the Temporal UI or CLI is: Temporal's default JSON converter, with Accord's payload
+        // codec in front (what the UI gets from the worker's codec endpoint), since histories are encrypted.
+        client = WorkflowClient.newInstance(service, io.temporal.client.WorkflowClientOptions.newBuilder()
+                .setDataConverter(new io.temporal.common.converter.CodecDataConverter(
+                        io.temporal.common.converter.DefaultDataConverter.newDefaultInstance(),
+                        List.of(new dev.accord.workflows.codec.EncryptingPayloadCodec(dev.accord.workflows.codec.PayloadKey.configured()))))
+                .build());
     }
 
     @AfterAll

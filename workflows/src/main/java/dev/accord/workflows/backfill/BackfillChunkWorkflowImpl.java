@@ -19,6 +19,8 @@ public class BackfillChunkWorkflowImpl implements BackfillChunkWorkflow {
 
     /** Pages of chunk n are numbered n × PAGE_BLOCK + 1, + 2, …, unique within the backfill's run. */
     static final long PAGE_BLOCK = 1_000_000L;
+    /** While the source is unavailable (open circuit breaker, throttling), read again after this long. */
+    static final java.time.Duration SOURCE_HOLD_RECHECK = java.time.Duration.ofSeconds(10);
 
     private final ActivityStubs activities = new ActivityStubs();
     private boolean paused;
@@ -43,6 +45,10 @@ public class BackfillChunkWorkflowImpl implements BackfillChunkWorkflow {
             }
             ExtractedPage page = activities.backfill.extractRange(new ExtractRangeRequest(input.flow(),
                     new KeyRange(after, input.range().lastKey()), input.batchSize()));
+            if (page.held()) {
+                Workflow.await(SOURCE_HOLD_RECHECK, () -> stopped);
+                continue;
+            }
             if (page.hasNoRecords()) {
                 break;
             }

@@ -28,6 +28,8 @@ public class SyncWorkflowImpl implements SyncWorkflow {
 
     /** Executions are renewed (continue-as-new) after this many pages, or earlier when history grows. */
     static final int PAGES_PER_EXECUTION = 100;
+    /** While the source is unavailable (open circuit breaker, throttling), read again after this long. */
+    static final Duration SOURCE_HOLD_RECHECK = Duration.ofSeconds(10);
 
     private final ActivityStubs activities = new ActivityStubs();
     private SyncInput input;
@@ -84,6 +86,11 @@ public class SyncWorkflowImpl implements SyncWorkflow {
             }
             state = "running";
             ExtractedPage page = activities.extract.extract(new ExtractRequest(input.flow(), cursor, plan.batchSize()));
+            if (page.held()) {
+                state = "holding";
+                Workflow.await(SOURCE_HOLD_RECHECK, this::stopRequested);
+                continue;
+            }
             head = page.head();
             if (page.hasNoRecords()) {
                 if (!plan.continuous()) {

@@ -73,7 +73,7 @@ public final class FakeFlow implements ExtractActivities, ValidateActivities, Re
         int start = source.size();
         for (int i = start; i < start + count; i++) {
             source.add(new SourceRecord(String.format("C%06d", i), i + 1, Instant.parse("2024-01-01T00:00:00Z").plusSeconds(i),
-                    false, Map.of("id", String.format("C%06d", i))));
+                    false, Map.of("id", String.format("C%06d", i), "email", "customer" + i + "@example.com")));
         }
     }
 

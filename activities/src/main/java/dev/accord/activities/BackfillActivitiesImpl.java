@@ -44,12 +44,12 @@ public final class BackfillActivitiesImpl implements BackfillActivities {
 
     @Override
     public ExtractedPage extractRange(ExtractRangeRequest request) {
-        return Failures.translated(() -> {
+        return Failures.translated(() -> Holds.holdingWhileUnavailable(() -> {
             SourcePage page = source(request.flow()).readKeyRange(request.range().afterKey(), request.range().lastKey(), request.limit());
             return new ExtractedPage(page.rows().stream()
                     .map(r -> new SourceRecord(r.key(), r.sourceVersion(), r.timestamp(), r.deleted(), r.columns())).toList(),
                     new Cursor(null, page.next().key()), page.hasMore(), Cursor.BEGINNING);
-        });
+        }, unavailable -> ExtractedPage.heldAt(new Cursor(null, request.range().afterKey()))));
     }
 
     @Override

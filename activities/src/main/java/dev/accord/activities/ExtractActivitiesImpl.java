@@ -11,7 +11,7 @@ import dev.accord.workflows.activities.ExtractRequest;
 import dev.accord.workflows.activities.ExtractedPage;
 import dev.accord.workflows.activities.SourceRecord;
 
-/** Reads one page from the flow's source connector. Read-only: retried freely. */
+/** Reads one page from the flow's source connector. Read-only: retried freely; held while the source is unavailable. */
 public final class ExtractActivitiesImpl implements ExtractActivities {
 
     private final SyncContext context;
@@ -22,15 +22,15 @@ public final class ExtractActivitiesImpl implements ExtractActivities {
 
     @Override
     public ExtractedPage extract(ExtractRequest request) {
-        return Failures.translated(() -> {
+        Cursor from = request.after() == null ? Cursor.BEGINNING : request.after();
+        return Failures.translated(() -> Holds.holdingWhileUnavailable(() -> {
             FlowSpec flow = context.contract().flow(request.flow());
             SourceConnector source = context.connectors().source(flow.source(), flow.domain());
-            Cursor after = request.after() == null ? Cursor.BEGINNING : request.after();
-            SourcePage page = source.readChanges(new SourceCursor(after.position(), after.key()), request.limit());
+            SourcePage page = source.readChanges(new SourceCursor(from.position(), from.key()), request.limit());
             SourceCursor head = source.head();
             return new ExtractedPage(
                     page.rows().stream().map(r -> new SourceRecord(r.key(), r.sourceVersion(), r.timestamp(), r.deleted(), r.columns())).toList(),
                     new Cursor(page.next().position(), page.next().key()), page.hasMore(), new Cursor(head.position(), head.key()));
-        });
+        }, unavailable -> ExtractedPage.heldAt(from)));
     }
 }

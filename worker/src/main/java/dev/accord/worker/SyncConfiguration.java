@@ -3,7 +3,9 @@ package dev.accord.worker;
 import dev.accord.activities.hub.ConnectorFactory;
 import dev.accord.activities.hub.SyncContext;
 import dev.accord.activities.store.AccordStore;
+import dev.accord.connectors.http.HttpConnectors;
 import dev.accord.connectors.jdbc.JdbcConnectors;
+import dev.accord.connectors.resilience.SystemGuards;
 import dev.accord.core.contract.Contract;
 import dev.accord.core.contract.ContractLoader;
 import javax.sql.DataSource;
@@ -36,8 +38,8 @@ class SyncConfiguration {
     }
 
     @Bean
-    ConnectorFactory connectorFactory(Contract contract, JdbcConnectors jdbc) {
-        return new ContractConnectors(contract, jdbc);
+    ConnectorFactory connectorFactory(Contract contract, JdbcConnectors jdbc, HttpConnectors http, SystemGuards guards) {
+        return new ContractConnectors(contract, jdbc, http, guards);
     }
 
     @Bean

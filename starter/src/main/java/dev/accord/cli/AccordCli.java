@@ -1,6 +1,7 @@
 package dev.accord.cli;
 
 import dev.accord.cli.backfill.BackfillCommand;
+import dev.accord.cli.contract.ContractCommand;
 import dev.accord.cli.demo.DemoCommand;
 import dev.accord.cli.ops.ExplainCommand;
 import dev.accord.cli.ops.KillSwitchCommand;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Spec;
             "Start with: accord demo"
         },
         subcommands = {DemoCommand.class, SyncCommand.class, BackfillCommand.class, RollbackCommand.class, KillSwitchCommand.class,
-            RunsCommand.class, ExplainCommand.class, ReviewCommand.class, WorkerCommand.class, TemporalServerCommand.class, CommandLine.HelpCommand.class})
+            RunsCommand.class, ExplainCommand.class, ReviewCommand.class, ContractCommand.class, WorkerCommand.class, TemporalServerCommand.class, CommandLine.HelpCommand.class})
 public final class AccordCli implements Runnable {
 
     @Spec

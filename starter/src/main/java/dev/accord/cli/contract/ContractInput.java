@@ -1,0 +1,30 @@
+package dev.accord.cli.contract;
+
+import dev.accord.core.contract.Contract;
+import dev.accord.core.contract.ContractException;
+import dev.accord.core.contract.ContractLoader;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+/** Loads the contracts a {@code contract} command is given; anything unreadable becomes {@link Unreadable} (exit code 2). */
+final class ContractInput {
+
+    private ContractInput() {}
+
+    static Contract load(Path file, String role) {
+        try {
+            return new ContractLoader().load(file);
+        } catch (ContractException e) {
+            throw new Unreadable("cannot read the " + role + " " + file + ":" + System.lineSeparator() + e.getMessage());
+        } catch (UncheckedIOException e) {
+            throw new Unreadable("cannot read the " + role + " " + file + ": " + e.getCause().getMessage());
+        }
+    }
+
+    /** Input that could not be read: a missing or broken contract or schema, an unreachable registry. */
+    static final class Unreadable extends RuntimeException {
+        Unreadable(String message) {
+            super(message);
+        }
+    }
+}

@@ -31,6 +31,13 @@ public interface SyncWorkflow {
     @SignalMethod
     void rollback();
 
+    /**
+     * Read now instead of waiting out the poll interval (a freshness check found the flow behind its SLA).
+     * A paused run stays paused: the operator's pause wins.
+     */
+    @SignalMethod
+    void catchUp();
+
     @QueryMethod
     SyncProgress progress();
 }

@@ -40,6 +40,7 @@ public class SyncWorkflowImpl implements SyncWorkflow {
     private boolean paused;
     private boolean cancelRequested;
     private boolean rollbackRequested;
+    private boolean catchUpRequested;
     private boolean canaryPassed;
     private boolean canaryFailed;
     private long pages;
@@ -97,7 +98,8 @@ public class SyncWorkflowImpl implements SyncWorkflow {
                     return;
                 }
                 state = "waiting";
-                Workflow.await(Duration.ofMillis(plan.pollIntervalMillis()), this::stopRequested);
+                Workflow.await(Duration.ofMillis(plan.pollIntervalMillis()), () -> stopRequested() || catchUpRequested);
+                catchUpRequested = false;
             } else {
                 process(plan, run, page);
                 pagesThisExecution++;
@@ -208,6 +210,11 @@ public class SyncWorkflowImpl implements SyncWorkflow {
     public void rollback() {
         rollbackRequested = true;
         state = "rolling-back";
+    }
+
+    @Override
+    public void catchUp() {
+        catchUpRequested = true;
     }
 
     @Override

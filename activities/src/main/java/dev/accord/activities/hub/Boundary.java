@@ -44,7 +44,7 @@ public final class Boundary {
             }
             Mapped mapped = mapper.toCanonical(record.columns());
             List<Violation> violations = mapped.isValid()
-                    ? context.validator(flow.domain()).validate(mapped.key(), mapped.fields(), mapper.mappedFields())
+                    ? PhasedRequirements.validate(context, flow, flow.source(), "ingress", mapped.key(), mapped.fields(), mapper.mappedFields())
                     : mapped.violations();
             if (violations.isEmpty()) {
                 changes.add(SourceChange.upsert(flow.source(), flow.domain(), mapped.key(), record.sourceVersion(),

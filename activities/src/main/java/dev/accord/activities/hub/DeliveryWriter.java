@@ -51,11 +51,17 @@ final class DeliveryWriter {
         List<Planned> writes = new ArrayList<>();
         List<PlannedDelivery> alreadyThere = new ArrayList<>();
         Map<String, Map<String, JsonNode>> heldThere = new HashMap<>();
+        EgressRules rules = new EgressRules(context, flow, target, pending.stream().map(d -> golden.get(d.key()).record()).toList());
         for (Deliveries.Delivery delivery : pending) {
             CanonicalRecord record = golden.get(delivery.key()).record();
             PlannedDelivery plan = planner.plan(record, delivery.fields(), rows.get(delivery.key()));
-            List<Violation> violations = plan.writesValues() ? egressViolations(flow, record.key(), plan, planner) : List.of();
-            if (!violations.isEmpty()) {
+            EgressRules.Verdict verdict = plan.writesValues() ? egress(rules, record.key(), plan, planner)
+                    : new EgressRules.Verdict(List.of(), List.of());
+            List<Violation> violations = verdict.violations();
+            if (violations.isEmpty() && !verdict.parked().isEmpty()) {
+                settled.add(new TargetOutcome(delivery.key(), TargetOutcome.Status.PARKED, plan.fromVersion(), null,
+                        verdict.parked().stream().map(Violation::toString).collect(Collectors.joining("; "))));
+            } else if (!violations.isEmpty()) {
                 quarantine.addAll(quarantineEntries(page, flow, target, delivery, violations));
                 settled.add(new TargetOutcome(delivery.key(), TargetOutcome.Status.QUARANTINED, plan.fromVersion(), null,
                         violations.stream().map(Violation::toString).collect(Collectors.joining("; "))));
@@ -138,9 +144,9 @@ final class DeliveryWriter {
      * Egress: the values about to be written must satisfy the schema; a new row must also carry every
      * required field the target stores, while an update is only checked for the fields it writes.
      */
-    private List<Violation> egressViolations(FlowSpec flow, String key, PlannedDelivery plan, DeliveryPlanner planner) {
+    private static EgressRules.Verdict egress(EgressRules rules, String key, PlannedDelivery plan, DeliveryPlanner planner) {
         boolean newRow = "insert".equals(plan.operation()) || "undelete".equals(plan.operation());
-        return context.validator(flow.domain()).validate(key, plan.after(), newRow ? planner.targetFields() : plan.after().keySet());
+        return rules.check(key, plan.after(), newRow ? planner.targetFields() : plan.after().keySet());
     }
 
     private static List<QuarantineLog.Entry> quarantineEntries(PageRef page, FlowSpec flow, String target,

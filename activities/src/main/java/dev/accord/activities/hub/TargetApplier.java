@@ -55,7 +55,8 @@ public final class TargetApplier {
                     .oldest(c, request.target(), flow.domain(), DRAIN_BATCH)).stream().map(Deliveries.Delivery::key).toList();
             List<TargetOutcome> drained = oldest.isEmpty() ? List.of() : deliver(request, flow, connector, oldest, progress);
             outcomes.addAll(drained);
-            if (drained.isEmpty() || drained.stream().allMatch(o -> o.status() == TargetOutcome.Status.CONFLICT)) {
+            if (drained.isEmpty() || drained.stream().allMatch(o -> o.status() == TargetOutcome.Status.CONFLICT
+                    || o.status() == TargetOutcome.Status.PARKED)) {
                 return new AppliedPage(request.target(), outcomes, false);
             }
         }

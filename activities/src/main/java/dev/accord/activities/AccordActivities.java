@@ -1,5 +1,6 @@
 package dev.accord.activities;
 
+import dev.accord.activities.hub.FreshnessMeter;
 import dev.accord.activities.hub.Hub;
 import dev.accord.activities.hub.ReadBack;
 import dev.accord.activities.hub.ReviewDesk;
@@ -26,6 +27,7 @@ public final class AccordActivities {
                 new RollbackActivitiesImpl(new RunReverter(context), new RollbackScopes(context)),
                 new BackfillActivitiesImpl(context),
                 new VerifyActivitiesImpl(new ReadBack(context)),
-                new ReviewActivitiesImpl(new ReviewDesk(context)));
+                new ReviewActivitiesImpl(new ReviewDesk(context)),
+                new FreshnessActivitiesImpl(new FreshnessMeter(context)));
     }
 }

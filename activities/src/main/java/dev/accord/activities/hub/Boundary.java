@@ -52,6 +52,9 @@ public final class Boundary {
             } else {
                 quarantined.add(new RecordOutcome(record.key(), dedupKey.asText(), Decision.QUARANTINED, List.of(), describe(violations)));
                 violations.forEach(v -> entries.add(entry(request.page(), flow, record, dedupKey, v)));
+                if (!request.dryRun()) {
+                    violations.forEach(v -> context.telemetry().metrics().violated(flow, v.reason().name()));
+                }
             }
         }
         if (!request.dryRun() && !entries.isEmpty()) {

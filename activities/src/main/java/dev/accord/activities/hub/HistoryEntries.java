@@ -3,6 +3,7 @@ package dev.accord.activities.hub;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.accord.activities.store.FieldHistory;
 import dev.accord.activities.store.StoreJson;
+import dev.accord.activities.telemetry.TraceIds;
 import dev.accord.core.contract.Contract;
 import dev.accord.core.record.CanonicalRecord;
 import dev.accord.core.record.FieldValue;
@@ -17,9 +18,12 @@ import java.util.List;
 final class HistoryEntries {
 
     private final Contract contract;
+    private final TraceIds traces;
 
-    HistoryEntries(Contract contract) {
+    /** @param traces the trace each decision is made in, recorded so a record's journey can be followed */
+    HistoryEntries(Contract contract, TraceIds traces) {
         this.contract = contract;
+        this.traces = traces;
     }
 
     /**
@@ -28,6 +32,7 @@ final class HistoryEntries {
     List<FieldHistory.Entry> of(PageRef page, SourceChange change, CanonicalRecord before, Resolution resolution) {
         List<FieldHistory.Entry> entries = new ArrayList<>();
         int schemaVersion = contract.domain(change.domain()).schema().version();
+        String traceId = traces.current();
         for (FieldDecision decision : resolution.fields()) {
             boolean delete = FieldDecision.DELETE_FIELD.equals(decision.field());
             FieldValue old = delete ? null : before.field(decision.field());
@@ -37,7 +42,7 @@ final class HistoryEntries {
                     delete ? "deleted" : StoreJson.write(proposed), StoreJson.write(decision.current()),
                     StoreJson.write(decision.incoming()), change.system(), change.sourceVersion(), change.timestamp(),
                     page.flow(), page.run().workflowId(), page.run().runId(), page.run().executionRunId(), page.page(),
-                    contract.hash(), contract.version(), schemaVersion, null, null));
+                    contract.hash(), contract.version(), schemaVersion, traceId, null));
         }
         return entries;
     }

@@ -39,7 +39,7 @@ public final class Hub {
 
     public Hub(SyncContext context) {
         this.context = context;
-        this.history = new HistoryEntries(context.contract());
+        this.history = new HistoryEntries(context.contract(), context.telemetry().traces());
     }
 
     public ResolvedPage resolve(PageRef page, List<SourceChange> changes, boolean dryRun) {
@@ -51,7 +51,11 @@ public final class Hub {
         if (changes.isEmpty()) {
             return new ResolvedPage(List.of(), List.of());
         }
-        return context.store().inTransaction(connection -> resolve(connection, page, changes, dryRun, deliverAll));
+        ResolvedPage resolved = context.store().inTransaction(connection -> resolve(connection, page, changes, dryRun, deliverAll));
+        if (!dryRun) {
+            context.telemetry().metrics().decided(context.contract().flow(page.flow()), resolved.records());
+        }
+        return resolved;
     }
 
     private ResolvedPage resolve(Connection connection, PageRef page, List<SourceChange> changes, boolean dryRun, boolean deliverAll)

@@ -1,6 +1,7 @@
 package dev.accord.activities.hub;
 
 import dev.accord.activities.store.AccordStore;
+import dev.accord.activities.telemetry.Telemetry;
 import dev.accord.core.contract.Contract;
 import dev.accord.core.mapping.RecordMapper;
 import dev.accord.core.resolve.Resolver;
@@ -14,12 +15,18 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * @param workerVersion the Accord version of this worker
  * @param deploymentId where this worker runs (host, container), recorded in run artifacts
+ * @param telemetry what the activities count and the trace they work in ({@link Telemetry#NONE} without a worker)
  */
 public record SyncContext(Contract contract, AccordStore store, ConnectorFactory connectors, String workerVersion,
-                          String deploymentId, Caches caches) {
+                          String deploymentId, Caches caches, Telemetry telemetry) {
 
     public SyncContext(Contract contract, AccordStore store, ConnectorFactory connectors, String workerVersion, String deploymentId) {
-        this(contract, store, connectors, workerVersion, deploymentId, new Caches());
+        this(contract, store, connectors, workerVersion, deploymentId, new Caches(), Telemetry.NONE);
+    }
+
+    /** The same context, counting and tracing through {@code telemetry}. */
+    public SyncContext withTelemetry(Telemetry telemetry) {
+        return new SyncContext(contract, store, connectors, workerVersion, deploymentId, caches, telemetry);
     }
 
     public RecordMapper mapper(String system, String domain) {

@@ -47,7 +47,7 @@ public final class TargetApplier {
         }
         TargetConnector connector = context.connectors().target(request.target(), flow.domain());
         if (!request.keys().isEmpty()) {
-            return new AppliedPage(request.target(), deliver(request, flow, connector, request.keys(), progress), false);
+            return counted(flow, new AppliedPage(request.target(), deliver(request, flow, connector, request.keys(), progress), false));
         }
         List<TargetOutcome> outcomes = new ArrayList<>();
         while (true) {
@@ -57,9 +57,14 @@ public final class TargetApplier {
             outcomes.addAll(drained);
             if (drained.isEmpty() || drained.stream().allMatch(o -> o.status() == TargetOutcome.Status.CONFLICT
                     || o.status() == TargetOutcome.Status.PARKED)) {
-                return new AppliedPage(request.target(), outcomes, false);
+                return counted(flow, new AppliedPage(request.target(), outcomes, false));
             }
         }
+    }
+
+    private AppliedPage counted(FlowSpec flow, AppliedPage page) {
+        context.telemetry().metrics().delivered(flow, page);
+        return page;
     }
 
     private List<TargetOutcome> deliver(ApplyRequest request, FlowSpec flow, TargetConnector connector, List<String> keys,

@@ -30,6 +30,8 @@ public final class AccordStore {
     private final BackfillChunks backfillChunks;
     private final DryRunDiffs dryRunDiffs = new DryRunDiffs();
     private final ReviewQueue reviews;
+    private final FreshnessChecks freshness = new FreshnessChecks();
+    private final Backlogs backlogs = new Backlogs();
 
     private AccordStore(DataSource dataSource, StoreDialect dialect) {
         this.dataSource = dataSource;
@@ -128,6 +130,14 @@ public final class AccordStore {
 
     public ReviewQueue reviews() {
         return reviews;
+    }
+
+    public FreshnessChecks freshness() {
+        return freshness;
+    }
+
+    public Backlogs backlogs() {
+        return backlogs;
     }
 
     public DryRunDiffs dryRunDiffs() {

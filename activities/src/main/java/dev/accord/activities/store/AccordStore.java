@@ -30,6 +30,7 @@ public final class AccordStore {
     private final BackfillChunks backfillChunks;
     private final DryRunDiffs dryRunDiffs = new DryRunDiffs();
     private final ReviewQueue reviews;
+    private final ApiAudit apiAudit = new ApiAudit();
     private final FreshnessChecks freshness = new FreshnessChecks();
     private final Backlogs backlogs = new Backlogs();
 
@@ -126,6 +127,10 @@ public final class AccordStore {
 
     public KillSwitch killSwitch() {
         return killSwitch;
+    }
+
+    public ApiAudit apiAudit() {
+        return apiAudit;
     }
 
     public ReviewQueue reviews() {

@@ -21,14 +21,14 @@ import org.junit.jupiter.api.Test;
 
 class ExplainerTest {
 
-    private final HubFixture fixture = new HubFixture();
+    private final HubFixture fixture = new HubFixture(text -> text.replace("merge: last-writer-wins", "merge: review"));
     private final Hub hub = new Hub(fixture.context);
     private final Explainer explainer = new Explainer(fixture.store, fixture.contract);
 
     ExplainerTest() throws Exception {
     }
 
-    /** A record that went through an owner rejection, a stale update, a delivery and a rollback. */
+    /** A record that went through an owner rejection, a stale update, a review, a delivery and a rollback. */
     @BeforeEach
     void aRecordsLife() {
         PageRef first = HubFixture.page("crm-customers", "run-1", 1);
@@ -38,6 +38,10 @@ class ExplainerTest {
                 HubTest.T0.plusSeconds(60), Map.of("email", HubTest.text("accounts@example.com")))), false);
         hub.resolve(HubFixture.page("crm-customers", "run-3", 1), List.of(SourceChange.upsert("crm", "customer", "C000001", 4,
                 HubTest.T0.minusSeconds(60), Map.of("name", HubTest.text("Ada King")))), false);
+        hub.resolve(HubFixture.page("support-customers", "run-4", 1), List.of(SourceChange.upsert("support", "customer", "C000001", 9,
+                HubTest.T0.plusSeconds(90), Map.of("phone", HubTest.text("+49 40 555")))), false);
+        new dev.accord.activities.hub.ReviewDesk(fixture.context).decide(
+                new dev.accord.workflows.activities.ReviewDecision("customer/C000001/phone", "approve", null, "stella", "verified"));
         fixture.store.inTransaction(c -> {
             fixture.store.runs().start(c, new Runs.Run("run-1", "sync/crm-customers", "run-1-x", "crm-customers", "sync", "finished",
                     false, "sha256:x", "3", 3, "{}", null, null, 0, "{}", "test", "unit", null, null));
@@ -59,7 +63,11 @@ class ExplainerTest {
                 org.assertj.core.groups.Tuple.tuple("name", "applied"),
                 org.assertj.core.groups.Tuple.tuple("email", "rejected-not-owner"),
                 org.assertj.core.groups.Tuple.tuple("name", "stale"),
+                org.assertj.core.groups.Tuple.tuple("phone", "needs-review"),
+                org.assertj.core.groups.Tuple.tuple("phone", "review-approved"),
                 org.assertj.core.groups.Tuple.tuple("name", "rolled-back"));
+        assertThat(explanation.fields()).filteredOn(e -> e.decision().equals("review-approved"))
+                .singleElement().satisfies(e -> assertThat(e.reason()).isEqualTo("approved by stella: verified"));
         FieldEvent applied = explanation.fields().get(0);
         assertThat(applied.runId()).isEqualTo("run-1");
         assertThat(applied.workflowId()).isEqualTo("sync/crm-customers");

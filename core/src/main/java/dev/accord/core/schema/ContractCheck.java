@@ -90,7 +90,7 @@ public final class ContractCheck {
         }
         for (Incompatibility incompatibility : Compatibility.check(domain.compatibility(), earlier, domain.schema().schema())) {
             breaking.add(new Finding(domain.name(), incompatibility.change().path(),
-                    incompatibility.change().rule() + " (" + incompatibility.direction() + ")", incompatibility.describe()));
+                    incompatibility.change().rule() + " (" + incompatibility.direction() + ")", incompatibility.consequence()));
         }
         notes.add(domain.name() + ": schema " + latest.version() + " → " + domain.schema().version() + " checked under "
                 + domain.compatibility() + (domain.compatibility().transitive() ? " against versions " + earlier.stream()

@@ -30,7 +30,7 @@ public final class ContractDiff {
 
         public String render() {
             String where = field == null ? domain : domain + "." + field;
-            String change = before == null ? "added: " + after : after == null ? "removed (was " + before + ")" : before + " → " + after;
+            String change = "schema".equals(aspect) ? after : before == null ? "added: " + after : after == null ? "removed (was " + before + ")" : before + " → " + after;
             return String.format("%-28s %-22s %s", where, aspect, change);
         }
     }

@@ -11,10 +11,14 @@ public record Incompatibility(int againstVersion, String direction, SchemaChange
 
     /** {@code $.email: CONSTRAINT_TIGHTENED (maxLength 254 → 100) breaks BACKWARD compatibility with version 3: …}. */
     public String describe() {
-        String consequence = "BACKWARD".equals(direction)
+        return change.path() + ": " + change.rule() + " " + consequence();
+    }
+
+    /** {@code (maxLength 254 → 100) breaks BACKWARD compatibility with version 3: …}, without path and rule. */
+    public String consequence() {
+        String reason = "BACKWARD".equals(direction)
                 ? "a reader on the new schema cannot read data written with version " + againstVersion
                 : "a reader still on version " + againstVersion + " cannot read data written with the new schema";
-        return change.path() + ": " + change.rule() + " (" + change.detail() + ") breaks " + direction
-                + " compatibility with version " + againstVersion + ": " + consequence;
+        return "(" + change.detail() + ") breaks " + direction + " compatibility with version " + againstVersion + ": " + reason;
     }
 }

@@ -51,6 +51,7 @@ public final class ContractCheckCommand implements Callable<Integer> {
                     ? ContractCheck.againstRegistry(registered(store), current)
                     : ContractCheck.against(ContractInput.load(Path.of(against), "previous contract"), current, against);
             spec.commandLine().getOut().print(report.render());
+            spec.commandLine().getOut().flush();
             return report.compatible() ? ContractCommand.OK : ContractCommand.BREAKING;
         } catch (ContractInput.Unreadable e) {
             spec.commandLine().getErr().println("accord: " + e.getMessage());

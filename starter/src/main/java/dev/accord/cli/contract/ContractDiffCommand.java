@@ -34,6 +34,7 @@ public final class ContractDiffCommand implements Callable<Integer> {
             Contract current = ContractInput.load(contract, "contract");
             List<ContractDiff.Entry> entries = ContractDiff.between(previous, current);
             spec.commandLine().getOut().print(ContractDiff.render(entries));
+            spec.commandLine().getOut().flush();
             return ContractCommand.OK;
         } catch (ContractInput.Unreadable e) {
             spec.commandLine().getErr().println("accord: " + e.getMessage());

@@ -43,6 +43,7 @@ public final class ContractDocsCommand implements Callable<Integer> {
         }
         if (stdout) {
             spec.commandLine().getOut().print(MarkdownDictionary.render(loaded));
+            spec.commandLine().getOut().flush();
             return ContractCommand.OK;
         }
         Files.createDirectories(out);

@@ -39,6 +39,7 @@ public final class ContractRegisterCommand implements Callable<Integer> {
             CheckReport report = ContractCheck.againstRegistry(ContractCheckCommand.registered(store), current);
             if (!report.compatible()) {
                 spec.commandLine().getOut().print(report.render());
+                spec.commandLine().getOut().flush();
                 spec.commandLine().getOut().println("nothing registered");
                 return ContractCommand.BREAKING;
             }

@@ -3,6 +3,7 @@ package dev.accord.worker;
 import dev.accord.activities.hub.ConnectorFactory;
 import dev.accord.activities.hub.SyncContext;
 import dev.accord.activities.store.AccordStore;
+import dev.accord.activities.telemetry.Telemetry;
 import dev.accord.connectors.http.HttpConnectors;
 import dev.accord.connectors.jdbc.JdbcConnectors;
 import dev.accord.connectors.resilience.SystemGuards;
@@ -43,8 +44,10 @@ class SyncConfiguration {
     }
 
     @Bean
-    SyncContext syncContext(Contract contract, AccordStore store, ConnectorFactory connectors, AccordProperties properties) {
+    SyncContext syncContext(Contract contract, AccordStore store, ConnectorFactory connectors, AccordProperties properties,
+                            Telemetry telemetry) {
         String version = AccordWorkerApplication.class.getPackage().getImplementationVersion();
-        return new SyncContext(contract, store, connectors, version == null ? "dev" : version, properties.deploymentId());
+        return new SyncContext(contract, store, connectors, version == null ? "dev" : version, properties.deploymentId())
+                .withTelemetry(telemetry);
     }
 }

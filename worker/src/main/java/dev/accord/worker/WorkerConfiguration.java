@@ -5,12 +5,14 @@ import dev.accord.activities.hub.SyncContext;
 import dev.accord.workflows.TaskQueues;
 import dev.accord.workflows.backfill.BackfillChunkWorkflowImpl;
 import dev.accord.workflows.backfill.BackfillWorkflowImpl;
+import dev.accord.workflows.freshness.FreshnessWorkflowImpl;
 import dev.accord.workflows.review.ReviewWorkflowImpl;
 import dev.accord.workflows.rollback.RollbackWorkflowImpl;
 import dev.accord.workflows.sync.SyncWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,11 +22,12 @@ import org.springframework.context.annotation.Configuration;
 class WorkerConfiguration {
 
     @Bean
-    WorkerFactory workerFactory(WorkflowClient client, SyncContext context) {
-        WorkerFactory factory = WorkerFactory.newInstance(client);
+    WorkerFactory workerFactory(WorkflowClient client, SyncContext context, WorkerFactoryOptions factoryOptions) {
+        WorkerFactory factory = WorkerFactory.newInstance(client, factoryOptions);
         Worker worker = factory.newWorker(TaskQueues.ACCORD);
         worker.registerWorkflowImplementationTypes(SyncWorkflowImpl.class, BackfillWorkflowImpl.class,
-                BackfillChunkWorkflowImpl.class, RollbackWorkflowImpl.class, ReviewWorkflowImpl.class);
+                BackfillChunkWorkflowImpl.class, RollbackWorkflowImpl.class, ReviewWorkflowImpl.class,
+                FreshnessWorkflowImpl.class);
         worker.registerActivitiesImplementations(AccordActivities.all(context).toArray());
         return factory;
     }

@@ -57,6 +57,9 @@ public final class Boundary {
                 }
             }
         }
+        if (!request.dryRun()) {
+            context.telemetry().metrics().decided(flow, quarantined);
+        }
         if (!request.dryRun() && !entries.isEmpty()) {
             context.store().inTransaction(c -> {
                 context.store().quarantine().add(c, entries);

@@ -52,8 +52,9 @@ public final class Hub {
             return new ResolvedPage(List.of(), List.of());
         }
         ResolvedPage resolved = context.store().inTransaction(connection -> resolve(connection, page, changes, dryRun, deliverAll));
-        if (!dryRun) {
-            context.telemetry().metrics().decided(context.contract().flow(page.flow()), resolved.records());
+        FlowSpec flow = context.contract().flow(page.flow());
+        if (!dryRun && flow.source().equals(changes.get(0).system())) {
+            context.telemetry().metrics().decided(flow, resolved.records());
         }
         return resolved;
     }

@@ -37,7 +37,7 @@ class KillSwitchHoldTest {
         systems = CustomerSystems.inH2(id);
         store = TestStore.h2(id + "_store");
         data.seed(systems);
-        sync = new SyncHarness(SyncHarness.contract("demo/demo.contract.yaml", text -> text), systems.environment(), store.store);
+        sync = new SyncHarness(SyncHarness.contract("demo/demo-h2.contract.yaml", text -> text), systems.environment(), store.store);
     }
 
     @AfterEach

@@ -57,7 +57,7 @@ class WorkerEndToEndIT {
         data.seed(systems);
         int port = freePort();
         List<String> arguments = new ArrayList<>(List.of(
-                "--accord.contract=" + SyncHarness.examples().resolve("demo/demo.contract.yaml"),
+                "--accord.contract=" + SyncHarness.examples().resolve("demo/demo-h2.contract.yaml"),
                 "--accord.temporal.address=",
                 "--accord.temporal.embedded-port=" + port,
                 "--accord.deployment-id=" + id,

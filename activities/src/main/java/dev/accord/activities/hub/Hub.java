@@ -86,7 +86,9 @@ public final class Hub {
                 writes.deliverEverything(change.key(), context.contract().domain(flow.domain()).fields().keySet());
             }
         }
-        boolean repairable = context.contract().mapping(system, flow.domain()).versionColumn() != null;
+        // A source is repaired only where Accord can write it with compare-and-set: a version column, or an API's ETags.
+        boolean repairable = context.contract().mapping(system, flow.domain()).versionColumn() != null
+                || context.contract().system(system).kind() == dev.accord.core.contract.SystemKind.HTTP;
         if (!repairable) {
             writes.repairs.clear();
         }

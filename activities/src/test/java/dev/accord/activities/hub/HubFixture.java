@@ -26,7 +26,7 @@ import org.h2.jdbcx.JdbcDataSource;
  */
 public final class HubFixture implements AutoCloseable {
 
-    static final Path DEMO_CONTRACT = Path.of("..", "examples", "demo", "demo.contract.yaml");
+    static final Path DEMO_CONTRACT = Path.of("..", "examples", "demo", "demo-h2.contract.yaml");
 
     public final Contract contract;
     final Map<String, String> environment = new HashMap<>();

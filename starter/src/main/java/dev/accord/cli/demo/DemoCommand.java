@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
  * agrees with the golden records.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Run a real sync end to end on embedded databases and an in-process Temporal server.",
+        description = {"Run a real sync end to end on embedded databases, a local support-desk API and an in-process Temporal server.",
             "Everything lives under --dir (default .accord/demo) and is recreated on every run."})
 public final class DemoCommand implements Callable<Integer> {
 
@@ -52,12 +52,18 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         long started = System.nanoTime();
         DemoFiles files = DemoFiles.prepare(folder);
-        DemoSystems systems = new DemoSystems(files.folder());
-        systems.create();
+        try (DemoSystems systems = new DemoSystems(files.folder())) {
+            systems.create();
+            return run(files, systems, started);
+        }
+    }
+
+    private int run(DemoFiles files, DemoSystems systems, long started) throws Exception {
         new DemoData(customers).seed(systems);
         int temporalPort = freePort(port);
-        out.printf("Seeded %d CRM customers, %d billing accounts, %d support contacts under %s%n", customers,
-                new DemoData(customers).billingCustomers() + 20, new DemoData(customers).supportCustomers(), files.folder());
+        out.printf("Seeded %d CRM customers and %d billing accounts under %s, %d support contacts behind the support desk's API at %s%n",
+                customers, new DemoData(customers).billingCustomers() + 20, files.folder(), new DemoData(customers).supportCustomers(),
+                systems.support().baseUrl());
         try (ConfigurableApplicationContext worker = startWorker(files, systems, temporalPort)) {
             out.printf("Worker up; embedded Temporal server on 127.0.0.1:%d, task queue 'accord'%n", temporalPort);
             long differing = runScenario(worker, systems);
@@ -83,6 +89,7 @@ public final class DemoCommand implements Callable<Integer> {
         report.runs(runs);
         report.quarantine(store);
         report.history(store, DemoData.key(10));
+        report.supportDesk(systems.support().statuses(), DemoScenario.CONFLICTED);
         List<String> keys = IntStream.rangeClosed(1, customers).mapToObj(DemoData::key).toList();
         long differing = new ConsistencyCheck(worker.getBean(SyncContext.class), out).check(keys);
         out.println(differing == 0 ? "All systems agree with the golden records." : differing + " rows disagree — see above.");
@@ -120,8 +127,9 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("  ./accord demo --keep-running        keeps the worker and Temporal up, then in another shell:");
         out.printf("  temporal workflow show --workflow-id sync/crm-customers --address 127.0.0.1:%d%n", temporalPort);
         out.printf("  ./accord sync start crm-customers --wait --temporal 127.0.0.1:%d%n", temporalPort);
-        out.println("  The store and the three systems are H2 databases under " + folder + " (tables field_history,");
-        out.println("  change_log, quarantine, golden_record, sync_run) — open them with any JDBC client.");
+        out.println("  The store, the CRM and billing are H2 databases under " + folder + " (tables field_history,");
+        out.println("  change_log, quarantine, golden_record, sync_run) — open them with any JDBC client; with");
+        out.println("  --keep-running the support desk's API stays up too (GET /api/contacts, bearer " + DemoSystems.SUPPORT_TOKEN + ").");
     }
 
     private static int freePort(int preferred) throws IOException {

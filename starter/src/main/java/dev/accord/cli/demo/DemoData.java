@@ -1,8 +1,12 @@
 package dev.accord.cli.demo;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.accord.demodesk.Contacts;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -46,11 +50,11 @@ final class DemoData {
     }
 
     void seed(DemoSystems systems) throws SQLException {
-        try (Connection crm = systems.crm(); Connection billing = systems.billing(); Connection support = systems.support()) {
+        try (Connection crm = systems.crm(); Connection billing = systems.billing()) {
             seedCrm(crm);
             seedBilling(billing);
-            seedSupport(support);
         }
+        seedSupport(systems.support().contacts());
     }
 
     static String name(int i) {
@@ -116,23 +120,21 @@ final class DemoData {
         insert.addBatch();
     }
 
-    private void seedSupport(Connection support) throws SQLException {
-        try (PreparedStatement insert = support.prepareStatement("insert into support_contacts (customer_id, display_name, email,"
-                + " phone, status, plan, changed_at, row_version) values (?, ?, ?, ?, ?, ?, ?, 1)")) {
-            for (int i = 1; i <= supportCustomers(); i++) {
-                insert.setString(1, key(i));
-                insert.setString(2, name(i));
-                insert.setString(3, email(i));
-                boolean corrected = i % 10 == 0;
-                boolean outdated = i % 10 == 5;
-                insert.setString(4, corrected ? "+49 40 " + (2000000 + i) : outdated ? "+49 89 " + (3000000 + i) : phone(i));
-                insert.setString(5, "active");
-                insert.setString(6, i % 50 == 0 ? "enterprise" : "free");
-                insert.setObject(7, corrected ? LocalDateTime.parse("2024-06-02T12:00:00").plusSeconds(i)
-                        : LocalDateTime.parse("2024-05-01T12:00:00").plusSeconds(i));
-                insert.addBatch();
-            }
-            insert.executeBatch();
+    /** The support desk's contacts, put in through its own application (change times in UTC). */
+    private void seedSupport(Contacts contacts) {
+        for (int i = 1; i <= supportCustomers(); i++) {
+            boolean corrected = i % 10 == 0;
+            boolean outdated = i % 10 == 5;
+            ObjectNode contact = JsonNodeFactory.instance.objectNode()
+                    .put("id", key(i))
+                    .put("name", name(i))
+                    .put("email", email(i))
+                    .put("phone", corrected ? "+49 40 " + (2000000 + i) : outdated ? "+49 89 " + (3000000 + i) : phone(i))
+                    .put("status", "active")
+                    .put("plan", i % 50 == 0 ? "enterprise" : "free");
+            Instant changed = corrected ? Instant.parse("2024-06-02T12:00:00Z").plusSeconds(i)
+                    : Instant.parse("2024-05-01T12:00:00Z").plusSeconds(i);
+            contacts.seed(contact, changed);
         }
     }
 }

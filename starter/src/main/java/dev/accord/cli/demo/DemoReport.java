@@ -54,6 +54,28 @@ final class DemoReport {
         }
     }
 
+    /** What the support desk's API answered Accord, by HTTP status, and what Accord did about it. */
+    void supportDesk(Map<Integer, Long> statuses, String conflicted) {
+        out.println();
+        out.printf("The support desk's API answered %d requests:%n", statuses.values().stream().mapToLong(Long::longValue).sum());
+        statuses.forEach((status, count) -> out.printf("  %d %-58s %6d%n", status, meaning(status), count));
+        if (statuses.getOrDefault(412, 0L) > 0) {
+            out.println("  (" + conflicted + " was edited by a support agent between Accord's read and write: its ETag went stale,");
+            out.println("   so Accord re-read the contact, re-resolved it through the hub and wrote it again.)");
+        }
+    }
+
+    private static String meaning(int status) {
+        return switch (status) {
+            case 200 -> "OK (reads, updates)";
+            case 201 -> "Created (PUT with If-None-Match: *)";
+            case 204 -> "No Content (deletes with If-Match)";
+            case 412 -> "Precondition Failed: stale ETag, re-read and retried";
+            case 429 -> "Too Many Requests: waited for Retry-After, then sent again";
+            default -> "";
+        };
+    }
+
     private static String width(String decision) {
         return switch (decision) {
             case "applied" -> "%8d";

@@ -1,5 +1,7 @@
 package dev.accord.cli.demo;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.accord.demodesk.Contacts;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -11,6 +13,12 @@ import java.sql.SQLException;
  */
 final class DemoScenario {
 
+    /**
+     * A customer the CRM renames while a support agent edits the same contact: the agent's edit lands just
+     * before Accord's write, so that write's ETag is stale (412), and Accord re-reads, re-resolves and retries it.
+     */
+    static final String CONFLICTED = DemoData.key(3);
+
     private final int customers;
 
     DemoScenario(int customers) {
@@ -18,7 +26,7 @@ final class DemoScenario {
     }
 
     void apply(DemoSystems systems) throws SQLException {
-        try (Connection crm = systems.crm(); Connection billing = systems.billing(); Connection support = systems.support()) {
+        try (Connection crm = systems.crm(); Connection billing = systems.billing()) {
             update(crm, "update crm_customers set full_name = concat(full_name, ' Jr.'), row_version = row_version + 1 where id = ?",
                     20, 3);
             update(crm, "update crm_customers set deleted_at = localtimestamp, row_version = row_version + 1 where id = ?", 500, 7);
@@ -27,9 +35,13 @@ final class DemoScenario {
                     33, 11, billingCustomers);
             update(billing, "update billing_accounts set contact_email = 'billing-edit@example.com', version = version + 1"
                     + " where customer_ref = ?", 100, 13, billingCustomers);
-            update(support, "update support_contacts set phone = '+49 40 7777777', row_version = row_version + 1"
-                    + " where customer_id = ?", 100, 1, customers * 3 / 10);
         }
+        Contacts contacts = systems.support().contacts();
+        for (int i = 1; i <= customers * 3 / 10; i += 100) {
+            contacts.patch(DemoData.key(i), null, JsonNodeFactory.instance.objectNode().put("phone", "+49 40 7777777"));
+        }
+        systems.support().faults().agentEditsBeforeNextWrite(CONFLICTED,
+                JsonNodeFactory.instance.objectNode().put("phone", "+49 40 5550003"));
     }
 
     private void update(Connection connection, String sql, int every, int offset) throws SQLException {

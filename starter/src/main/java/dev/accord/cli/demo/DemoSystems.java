@@ -1,5 +1,6 @@
 package dev.accord.cli.demo;
 
+import dev.accord.demodesk.SupportDesk;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -9,12 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The demo's three systems, each in its own embedded H2 database under the demo folder: a CRM (wall-clock
- * time in Europe/Berlin), a billing system and a support desk. Each table bumps its change-tracking
- * timestamp on every update, as the real applications' triggers would, so Accord's own writes come back
- * through the cursors and are recognised as echoes.
+ * The demo's three systems: a CRM (wall-clock time in Europe/Berlin) and a billing system, each in its own
+ * embedded H2 database under the demo folder, and a support desk behind an HTTP API on 127.0.0.1 (ETags,
+ * If-Match, paging, rate limits). Each bumps its change-tracking timestamp on every update, as the real
+ * applications' triggers would, so Accord's own writes come back through the cursors and are recognised
+ * as echoes.
  */
-final class DemoSystems {
+final class DemoSystems implements AutoCloseable {
 
     private static final String CRM = """
             create table crm_customers (
@@ -37,38 +39,31 @@ final class DemoSystems {
                 credit_limit_cents bigint,
                 modified_at timestamp default localtimestamp on update localtimestamp not null,
                 version bigint not null)""";
-    private static final String SUPPORT = """
-            create table support_contacts (
-                customer_id varchar(16) primary key,
-                display_name varchar(200),
-                email varchar(254),
-                phone varchar(40),
-                status varchar(16),
-                plan varchar(20),
-                changed_at timestamp default localtimestamp on update localtimestamp not null,
-                row_version bigint not null)""";
+    static final String SUPPORT_TOKEN = "demo-support-token";
 
     private final Map<String, String> urls = new LinkedHashMap<>();
+    private final SupportDesk support = new SupportDesk(SUPPORT_TOKEN);
 
     DemoSystems(Path folder) {
         urls.put("CRM_JDBC_URL", url(folder, "crm", "Europe/Berlin"));
         urls.put("BILLING_JDBC_URL", url(folder, "billing", "UTC"));
-        urls.put("SUPPORT_JDBC_URL", url(folder, "support", "UTC"));
     }
 
-    /** Environment variable name to JDBC URL, as the demo contract expects them. */
+    /** Environment variable name to setting (JDBC URLs, the support API's URL and token), as the demo contract expects them. */
     Map<String, String> environment() {
         Map<String, String> environment = new LinkedHashMap<>(urls);
         environment.put("CRM_DB_USER", "sa");
         environment.put("BILLING_DB_USER", "sa");
-        environment.put("SUPPORT_DB_USER", "sa");
+        environment.put("SUPPORT_API_URL", support.baseUrl());
+        environment.put("SUPPORT_API_TOKEN", SUPPORT_TOKEN);
         return environment;
     }
 
+    /** Creates the CRM and billing tables and starts the support desk's API on a free local port. */
     void create() throws SQLException {
         execute("CRM_JDBC_URL", CRM);
         execute("BILLING_JDBC_URL", BILLING);
-        execute("SUPPORT_JDBC_URL", SUPPORT);
+        support.start();
     }
 
     Connection crm() throws SQLException {
@@ -79,8 +74,14 @@ final class DemoSystems {
         return open("BILLING_JDBC_URL");
     }
 
-    Connection support() throws SQLException {
-        return open("SUPPORT_JDBC_URL");
+    /** The support desk: its contacts, its faults and the answers it gave. */
+    SupportDesk support() {
+        return support;
+    }
+
+    @Override
+    public void close() {
+        support.close();
     }
 
     private void execute(String system, String sql) throws SQLException {

@@ -8,6 +8,7 @@ import dev.accord.cli.ops.KillSwitchCommand;
 import dev.accord.cli.ops.ReviewCommand;
 import dev.accord.cli.ops.RollbackCommand;
 import dev.accord.cli.ops.RunsCommand;
+import dev.accord.cli.ops.SlaCommand;
 import dev.accord.cli.sync.SyncCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Spec;
             "Start with: accord demo"
         },
         subcommands = {DemoCommand.class, SyncCommand.class, BackfillCommand.class, RollbackCommand.class, KillSwitchCommand.class,
-            RunsCommand.class, ExplainCommand.class, ReviewCommand.class, ContractCommand.class, WorkerCommand.class, TemporalServerCommand.class, CommandLine.HelpCommand.class})
+            RunsCommand.class, ExplainCommand.class, ReviewCommand.class, SlaCommand.class, ContractCommand.class, WorkerCommand.class, TemporalServerCommand.class, CommandLine.HelpCommand.class})
 public final class AccordCli implements Runnable {
 
     @Spec

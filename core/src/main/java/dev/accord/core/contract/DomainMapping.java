@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param http how an http system serves the domain (paging, records, by-key reads, writes); null for other kinds
  * @param file format, encoding and delimiter of a file system's files; null for other kinds
  * @param reads the canonical fields this system, as a consumer, declares it relies on; empty when none
+ * @param schemaVersion the version of the domain's schema this system produces, when it lags behind the
+ *     contract's (its records are validated at ingress against that registered version); null for the contract's
  */
 public record DomainMapping(
         String domain,
@@ -33,7 +35,8 @@ public record DomainMapping(
         Map<String, FieldMapping> fields,
         HttpMapping http,
         FileMapping file,
-        Map<String, ConsumerRead> reads) {
+        Map<String, ConsumerRead> reads,
+        Integer schemaVersion) {
 
     public DomainMapping {
         fields = Map.copyOf(fields);

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 final class MappingReader {
 
     private static final Set<String> MAPPING_KEYS = Set.of("table", "endpoint", "path", "cursor", "outbox",
-            "version-column", "delete", "soft-delete-column", "fields", "http", "file", "reads");
+            "version-column", "delete", "soft-delete-column", "fields", "http", "file", "reads", "schema-version");
     private static final Set<String> OUTBOX_KEYS = Set.of("table", "sequence", "key-column", "operation-column");
     private static final Set<String> FIELD_MAPPING_KEYS = Set.of("column", "values", "factor", "timezone");
 
@@ -68,7 +68,8 @@ final class MappingReader {
         return new DomainMapping(domainName, table, endpoint, path, column(entries.get("cursor")), outbox,
                 versionColumn, delete, softDeleteColumn, fields, http(entries, kind, endpoint, versionColumn),
                 file(node, entries, kind),
-                entries.containsKey("reads") ? ReadsReader.read(entries.get("reads"), domain, fields) : Map.of());
+                entries.containsKey("reads") ? ReadsReader.read(entries.get("reads"), domain, fields) : Map.of(),
+                schemaVersion(entries.get("schema-version"), domain));
     }
 
     private static HttpMapping http(Map<String, YamlNode> entries, SystemKind kind, String endpoint, String versionColumn) {
@@ -125,6 +126,19 @@ final class MappingReader {
             node.problem("an outbox needs 'table' and 'sequence'", "sequence is the monotonic column changes are read by");
         }
         return new DomainMapping.Outbox(table, sequence, column(entries.get("key-column")), column(entries.get("operation-column")));
+    }
+
+    /** A producer that lags behind: an earlier version of the domain's schema, never a later one. */
+    private static Integer schemaVersion(YamlNode node, DomainSpec domain) {
+        if (node == null) {
+            return null;
+        }
+        Integer version = node.integer("a schema version number").orElse(null);
+        if (version != null && domain != null && domain.schema() != null && (version < 1 || version > domain.schema().version())) {
+            node.problem("schema-version " + version + " is not between 1 and the domain's schema version " + domain.schema().version(),
+                    "a producer may lag behind the contract's schema, never run ahead of it");
+        }
+        return version;
     }
 
     private static DeleteMode deleteMode(YamlNode node) {

@@ -80,6 +80,16 @@ class BoundaryKeysTest {
                 "wait", "unknown reference rule 'wait'", "expected one of: park, quarantine");
     }
 
+    @Test
+    void aProducerMayDeclareAnEarlierSchemaVersionButNotALaterOne() {
+        String lagging = with("        soft-delete-column: deleted_at\n", "        soft-delete-column: deleted_at\n        schema-version: 2\n");
+
+        assertThat(load(lagging).mapping("crm", "customer").schemaVersion()).isEqualTo(2);
+        assertThat(dev.accord.core.TestContracts.example().mapping("crm", "customer").schemaVersion()).isNull();
+        assertProblem(with("        soft-delete-column: deleted_at\n", "        soft-delete-column: deleted_at\n        schema-version: 4\n"),
+                "schema-version: 4", "schema-version 4 is not between 1 and the domain's schema version 3", "never run ahead");
+    }
+
     private static void assertProblem(String text, String locator, String message, String hint) {
         int line = text.substring(0, text.indexOf(locator)).split("\n", -1).length;
         assertThatThrownBy(() -> load(text)).isInstanceOfSatisfying(ContractException.class, e ->

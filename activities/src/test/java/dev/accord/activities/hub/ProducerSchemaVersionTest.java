@@ -1,0 +1,70 @@
+package dev.accord.activities.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.accord.activities.store.SchemaRegistry;
+import dev.accord.workflows.activities.PageRef;
+import dev.accord.workflows.activities.RunRef;
+import dev.accord.workflows.activities.SourceRecord;
+import dev.accord.workflows.activities.ValidateRequest;
+import dev.accord.workflows.activities.ValidatedPage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** At ingress a producer that declares an earlier schema-version is validated against that registered version. */
+class ProducerSchemaVersionTest {
+
+    private static final PageRef PAGE = new PageRef("crm-customers", new RunRef("sync/crm-customers", "run-1", "run-1-x"), 1);
+    private static final String CRM_SOFT_DELETE = "        soft-delete-column: deleted_at\n";
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void recordsAreValidatedAgainstTheVersionTheProducerDeclares() throws Exception {
+        try (BoundaryContractsFixture fixture = new BoundaryContractsFixture(folder, t -> t.replace(CRM_SOFT_DELETE,
+                CRM_SOFT_DELETE + "        schema-version: 2\n"))) {
+            var v2 = new ObjectMapper().readTree(Files.readString(folder.resolve("schemas/customer.schema.json"))
+                    .replace("\"maxLength\": 200", "\"maxLength\": 10"));
+            fixture.store.inTransaction(c -> new SchemaRegistry().register(c, new SchemaRegistry.Registered("customer", 2,
+                    v2, "BACKWARD", "customer-hub", "2", "sha256:v2", "test", null)));
+
+            ValidatedPage page = new Boundary(fixture.context).validate(new ValidateRequest(PAGE, List.of(row("Ada Lovelace Byron")), true));
+
+            assertThat(page.changes()).isEmpty();
+            assertThat(page.quarantined()).singleElement().satisfies(o -> assertThat(o.detail()).contains("SCHEMA_CONSTRAINT at $.name"));
+            assertThat(new Boundary(fixture.context).validate(new ValidateRequest(PAGE, List.of(row("Ada")), true)).changes()).hasSize(1);
+        }
+    }
+
+    @Test
+    void theContractsOwnVersionIsUsedWhenTheProducerDeclaresNone() throws Exception {
+        try (BoundaryContractsFixture fixture = new BoundaryContractsFixture(folder, t -> t)) {
+            ValidatedPage page = new Boundary(fixture.context).validate(new ValidateRequest(PAGE, List.of(row("Ada Lovelace Byron")), true));
+
+            assertThat(page.quarantined()).isEmpty();
+        }
+    }
+
+    @Test
+    void anUnregisteredVersionIsASetupProblem() throws Exception {
+        try (BoundaryContractsFixture fixture = new BoundaryContractsFixture(folder, t -> t.replace(CRM_SOFT_DELETE,
+                CRM_SOFT_DELETE + "        schema-version: 1\n"))) {
+            assertThatThrownBy(() -> new Boundary(fixture.context).validate(new ValidateRequest(PAGE, List.of(row("Ada")), true)))
+                    .hasMessageContaining("produces version 1 of the schema of domain 'customer', which is not in the schema registry")
+                    .satisfies(e -> assertThat(e.getClass().getName()).contains("Configuration"));
+        }
+    }
+
+    private static SourceRecord row(String name) {
+        return new SourceRecord("C000001", 1, Instant.parse("2024-03-01T09:00:00Z"), false, Map.of("id", "C000001",
+                "full_name", name, "email", "ada@example.com", "status_code", "A"));
+    }
+}

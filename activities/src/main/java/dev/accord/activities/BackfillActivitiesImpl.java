@@ -47,7 +47,7 @@ public final class BackfillActivitiesImpl implements BackfillActivities {
         return Failures.translated(() -> Holds.holdingWhileUnavailable(() -> {
             SourcePage page = source(request.flow()).readKeyRange(request.range().afterKey(), request.range().lastKey(), request.limit());
             return new ExtractedPage(page.rows().stream()
-                    .map(r -> new SourceRecord(r.key(), r.sourceVersion(), r.timestamp(), r.deleted(), r.columns())).toList(),
+                    .map(r -> new SourceRecord(r.key(), r.sourceVersion(), r.timestamp(), r.deleted(), r.columns(), r.malformed())).toList(),
                     new Cursor(null, page.next().key()), page.hasMore(), Cursor.BEGINNING);
         }, unavailable -> ExtractedPage.heldAt(new Cursor(null, request.range().afterKey()))));
     }

@@ -29,7 +29,7 @@ public final class ExtractActivitiesImpl implements ExtractActivities {
             SourcePage page = source.readChanges(new SourceCursor(from.position(), from.key()), request.limit());
             SourceCursor head = source.head();
             return new ExtractedPage(
-                    page.rows().stream().map(r -> new SourceRecord(r.key(), r.sourceVersion(), r.timestamp(), r.deleted(), r.columns())).toList(),
+                    page.rows().stream().map(r -> new SourceRecord(r.key(), r.sourceVersion(), r.timestamp(), r.deleted(), r.columns(), r.malformed())).toList(),
                     new Cursor(page.next().position(), page.next().key()), page.hasMore(), new Cursor(head.position(), head.key()));
         }, unavailable -> ExtractedPage.heldAt(from)));
     }

@@ -3,6 +3,7 @@ package dev.accord.worker;
 import dev.accord.activities.hub.ConnectorFactory;
 import dev.accord.connectors.SourceConnector;
 import dev.accord.connectors.TargetConnector;
+import dev.accord.connectors.file.FileConnectors;
 import dev.accord.connectors.http.HttpConnectors;
 import dev.accord.connectors.jdbc.JdbcConnectors;
 import dev.accord.connectors.resilience.SystemGuards;
@@ -21,14 +22,16 @@ final class ContractConnectors implements ConnectorFactory {
     private final Contract contract;
     private final JdbcConnectors jdbc;
     private final HttpConnectors http;
+    private final FileConnectors files;
     private final SystemGuards guards;
     private final Map<String, SourceConnector> sources = new ConcurrentHashMap<>();
     private final Map<String, TargetConnector> targets = new ConcurrentHashMap<>();
 
-    ContractConnectors(Contract contract, JdbcConnectors jdbc, HttpConnectors http, SystemGuards guards) {
+    ContractConnectors(Contract contract, JdbcConnectors jdbc, HttpConnectors http, FileConnectors files, SystemGuards guards) {
         this.contract = contract;
         this.jdbc = jdbc;
         this.http = http;
+        this.files = files;
         this.guards = guards;
     }
 
@@ -38,6 +41,7 @@ final class ContractConnectors implements ConnectorFactory {
             SystemKind kind = contract.system(system).kind();
             SourceConnector source = switch (kind) {
                 case HTTP -> http.source(system, domain);
+                case FILE -> files.source(system, domain);
                 default -> jdbc.source(system, domain);
             };
             return guards.source(system, source, kind != SystemKind.HTTP);
@@ -50,6 +54,7 @@ final class ContractConnectors implements ConnectorFactory {
             SystemKind kind = contract.system(system).kind();
             TargetConnector target = switch (kind) {
                 case HTTP -> http.target(system, domain);
+                case FILE -> files.target(system, domain);
                 default -> jdbc.target(system, domain);
             };
             return guards.target(system, target, kind != SystemKind.HTTP);

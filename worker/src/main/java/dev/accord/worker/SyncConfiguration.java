@@ -4,6 +4,7 @@ import dev.accord.activities.hub.ConnectorFactory;
 import dev.accord.activities.hub.SyncContext;
 import dev.accord.activities.store.AccordStore;
 import dev.accord.activities.telemetry.Telemetry;
+import dev.accord.connectors.file.FileConnectors;
 import dev.accord.connectors.http.HttpConnectors;
 import dev.accord.connectors.jdbc.JdbcConnectors;
 import dev.accord.connectors.resilience.SystemGuards;
@@ -39,8 +40,9 @@ class SyncConfiguration {
     }
 
     @Bean
-    ConnectorFactory connectorFactory(Contract contract, JdbcConnectors jdbc, HttpConnectors http, SystemGuards guards) {
-        return new ContractConnectors(contract, jdbc, http, guards);
+    ConnectorFactory connectorFactory(Contract contract, JdbcConnectors jdbc, HttpConnectors http, SystemGuards guards,
+                                      Environment environment) {
+        return new ContractConnectors(contract, jdbc, http, new FileConnectors(contract, environment::getProperty), guards);
     }
 
     @Bean

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.accord.activities.AccordActivities;
 import dev.accord.activities.hub.SyncContext;
+import dev.accord.connectors.file.FileConnectors;
 import dev.accord.connectors.http.HttpConnectors;
 import dev.accord.connectors.jdbc.JdbcConnectors;
 import dev.accord.connectors.resilience.ResilienceSettings;
@@ -81,7 +82,7 @@ class TargetOutageIT {
         guards.circuitBreakers().circuitBreaker("support").getEventPublisher()
                 .onStateTransition(e -> transitions.add(e.getStateTransition().getToState()));
         ContractConnectors connectors = new ContractConnectors(contract, jdbc,
-                new HttpConnectors(contract, settings::get, guards::throttle), guards);
+                new HttpConnectors(contract, settings::get, guards::throttle), new FileConnectors(contract, settings::get), guards);
         SyncContext context = new SyncContext(contract, store.store, connectors, "test", "outage");
         environment = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder().setUseTimeskipping(false)
                 .setWorkflowClientOptions(WorkflowClientOptions.newBuilder().setDataConverter(AccordDataConverter.json()).build())

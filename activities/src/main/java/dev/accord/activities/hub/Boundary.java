@@ -8,6 +8,7 @@ import dev.accord.core.mapping.RecordMapper;
 import dev.accord.core.record.DedupKey;
 import dev.accord.core.record.SourceChange;
 import dev.accord.core.resolve.Decision;
+import dev.accord.core.validation.ReasonCode;
 import dev.accord.core.validation.Violation;
 import dev.accord.workflows.activities.PageRef;
 import dev.accord.workflows.activities.RecordOutcome;
@@ -20,7 +21,9 @@ import java.util.stream.Collectors;
 
 /**
  * The ingress boundary: local rows become canonical changes (mapped, normalised, validated against the
- * schema and the contract), or go to quarantine with reason code, path and the offending payload.
+ * schema and the contract), or go to quarantine with reason code, path and the offending payload. Data the
+ * source could not decode into a record at all (a malformed line of a file) is quarantined as
+ * MALFORMED_SOURCE with its location.
  */
 public final class Boundary {
 
@@ -38,6 +41,12 @@ public final class Boundary {
         List<QuarantineLog.Entry> entries = new ArrayList<>();
         for (SourceRecord record : request.records()) {
             DedupKey dedupKey = new DedupKey(flow.source(), flow.domain(), record.key(), record.sourceVersion());
+            if (record.malformed() != null) {
+                Violation malformed = new Violation(ReasonCode.MALFORMED_SOURCE, "$", record.malformed());
+                quarantined.add(new RecordOutcome(record.key(), dedupKey.asText(), Decision.QUARANTINED, List.of(), malformed.toString()));
+                entries.add(entry(request.page(), flow, record, dedupKey, malformed));
+                continue;
+            }
             if (record.deleted()) {
                 changes.add(SourceChange.deletion(flow.source(), flow.domain(), record.key(), record.sourceVersion(), record.timestamp()));
                 continue;

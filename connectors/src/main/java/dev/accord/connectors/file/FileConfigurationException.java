@@ -1,0 +1,13 @@
+package dev.accord.connectors.file;
+
+/**
+ * A file system's settings or files cannot work: the folder does not exist, a target has no version column
+ * to compare and set, the export file holds a line that is not a record. Not retryable: the contract or the
+ * files must change.
+ */
+public final class FileConfigurationException extends IllegalStateException {
+
+    public FileConfigurationException(String message) {
+        super(message);
+    }
+}

@@ -106,6 +106,7 @@ class ObservabilityIT {
         refreshGauges();
 
         Scrape scrape = Scrape.of(httpPort);
+        Files.writeString(Path.of("target", "observability-scrape.txt"), scrape.text);
 
         for (SyncResult run : List.of(crm, billing)) {
             run.counts().forEach((decision, count) -> {

@@ -16,8 +16,6 @@ import dev.accord.core.record.CanonicalRecord;
 import dev.accord.core.validation.Violation;
 import dev.accord.workflows.activities.PageRef;
 import dev.accord.workflows.activities.TargetOutcome;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -79,9 +77,8 @@ final class DeliveryWriter {
             context.store().quarantine().add(c, quarantine);
             context.store().changeLog().writeAhead(c, writes.stream().map(w -> logEntry(page, flow, target, w.plan())).toList());
             context.store().deliveries().remove(c, done);
-            for (PlannedDelivery plan : alreadyThere) {
-                settleOne(c, page, flow, target, plan, ChangeLog.APPLIED, plan.fromVersion(), "the write had landed before a retry");
-            }
+            context.store().changeLog().settle(c, alreadyThere.stream().map(plan -> settlement(page, flow, target, plan,
+                    ChangeLog.APPLIED, plan.fromVersion(), "the write had landed before a retry")).toList());
             context.store().echoes().remember(c, target, flow.domain(), heldThere);
             return null;
         });
@@ -96,6 +93,7 @@ final class DeliveryWriter {
                           List<TargetOutcome> settled) {
         List<TargetOutcome> conflicts = new ArrayList<>();
         context.store().inTransaction(c -> {
+            List<ChangeLog.Settlement> settlements = new ArrayList<>();
             List<Deliveries.Delivery> delivered = new ArrayList<>();
             Map<String, Map<String, JsonNode>> echoes = new HashMap<>();
             int index = 0;
@@ -105,18 +103,19 @@ final class DeliveryWriter {
                 index += plan.writes().size();
                 WriteResult last = own.get(own.size() - 1);
                 if (own.stream().allMatch(r -> r.status() == WriteResult.Status.APPLIED)) {
-                    settleOne(c, page, flow, target, plan, ChangeLog.APPLIED, last.newVersion(), null);
+                    settlements.add(settlement(page, flow, target, plan, ChangeLog.APPLIED, last.newVersion(), null));
                     delivered.add(planned.delivery());
                     if (plan.after() != null) {
                         echoes.put(plan.key(), plan.after());
                     }
                     settled.add(new TargetOutcome(plan.key(), TargetOutcome.Status.WRITTEN, plan.fromVersion(), last.newVersion(), plan.operation()));
                 } else {
-                    settleOne(c, page, flow, target, plan, ChangeLog.CONFLICT, null, "the row changed before the write");
+                    settlements.add(settlement(page, flow, target, plan, ChangeLog.CONFLICT, null, "the row changed before the write"));
                     conflicts.add(new TargetOutcome(plan.key(), TargetOutcome.Status.CONFLICT, plan.fromVersion(), null,
                             "compare-and-set failed: the row changed since it was read"));
                 }
             }
+            context.store().changeLog().settle(c, settlements);
             context.store().deliveries().remove(c, delivered);
             context.store().echoes().remember(c, target, flow.domain(), echoes);
             return null;
@@ -135,9 +134,9 @@ final class DeliveryWriter {
         return values;
     }
 
-    private void settleOne(Connection c, PageRef page, FlowSpec flow, String target, PlannedDelivery plan, String status,
-                           Long version, String detail) throws SQLException {
-        context.store().changeLog().settle(c, page.run().runId(), page.page(), target, flow.domain(), plan.key(), status, version, detail);
+    private static ChangeLog.Settlement settlement(PageRef page, FlowSpec flow, String target, PlannedDelivery plan, String status,
+                                                  Long version, String detail) {
+        return new ChangeLog.Settlement(page.run().runId(), page.page(), target, flow.domain(), plan.key(), status, version, detail);
     }
 
     /**

@@ -8,13 +8,19 @@ import dev.accord.core.contract.Contract;
 import dev.accord.core.record.CanonicalRecord;
 import dev.accord.core.record.FieldValue;
 import dev.accord.core.record.SourceChange;
+import dev.accord.core.resolve.Decision;
 import dev.accord.core.resolve.FieldDecision;
 import dev.accord.core.resolve.Resolution;
 import dev.accord.workflows.activities.PageRef;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Turns one resolution into field-history rows: one per field decision, with old and proposed value. */
+/**
+ * Turns one resolution into field-history rows: one per field decision that says something about the field
+ * (applied, stale, rejected-not-owner, needs-review, a delete), with old and proposed value. Echoes and
+ * unchanged values are left out: they only repeat what is known, and in a two-way sync they would be most
+ * of the rows.
+ */
 final class HistoryEntries {
 
     private final Contract contract;
@@ -34,6 +40,9 @@ final class HistoryEntries {
         int schemaVersion = contract.domain(change.domain()).schema().version();
         String traceId = traces.current();
         for (FieldDecision decision : resolution.fields()) {
+            if (decision.decision() == Decision.ECHO || decision.decision() == Decision.UNCHANGED) {
+                continue;
+            }
             boolean delete = FieldDecision.DELETE_FIELD.equals(decision.field());
             FieldValue old = delete ? null : before.field(decision.field());
             JsonNode proposed = delete ? null : change.fields().get(decision.field());

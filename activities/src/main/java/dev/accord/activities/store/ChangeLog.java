@@ -81,22 +81,34 @@ public final class ChangeLog {
         }
     }
 
-    /** Marks the pending write of one row in one page as applied (or conflicting), with the row's new version. */
-    public void settle(Connection connection, String runId, long page, String target, String domain, String key,
-                       String status, Long afterVersion, String detail) throws SQLException {
-        Sql.update(connection, "update change_log set status = ?, after_version = ?, detail = ?, applied_at = ?"
-                + " where run_id = ? and page_no = ? and target_system = ? and domain_name = ? and record_key = ? and status = ?", s -> {
-                    s.setString(1, status);
-                    s.setObject(2, afterVersion);
-                    s.setString(3, detail);
-                    Sql.setTime(s, 4, Instant.now());
-                    s.setString(5, runId);
-                    s.setLong(6, page);
-                    s.setString(7, target);
-                    s.setString(8, domain);
-                    s.setString(9, key);
-                    s.setString(10, PENDING);
-                });
+    /** How the pending write of one row in one page ended: applied (with the row's new version) or a conflict. */
+    public record Settlement(String runId, long page, String target, String domain, String key, String status, Long afterVersion,
+                             String detail) {}
+
+    /** Settles pending writes in one batch; an entry that is no longer pending is left as it is. */
+    public void settle(Connection connection, Collection<Settlement> settlements) throws SQLException {
+        if (settlements.isEmpty()) {
+            return;
+        }
+        Instant now = Instant.now();
+        try (PreparedStatement s = connection.prepareStatement("update change_log set status = ?, after_version = ?, detail = ?,"
+                + " applied_at = ? where run_id = ? and page_no = ? and target_system = ? and domain_name = ? and record_key = ?"
+                + " and status = ?")) {
+            for (Settlement settlement : settlements) {
+                s.setString(1, settlement.status());
+                s.setObject(2, settlement.afterVersion());
+                s.setString(3, settlement.detail());
+                Sql.setTime(s, 4, now);
+                s.setString(5, settlement.runId());
+                s.setLong(6, settlement.page());
+                s.setString(7, settlement.target());
+                s.setString(8, settlement.domain());
+                s.setString(9, settlement.key());
+                s.setString(10, PENDING);
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
     }
 
     /** A run's writes, newest first: the order a rollback undoes them in. */

@@ -14,19 +14,17 @@ final class FileMappingReader {
 
     private FileMappingReader() {}
 
-    /** A file system's mapping without {@code file} settings: the format is required, so this reports it. */
-    static FileMapping missing(YamlNode mapping) {
-        mapping.problem("missing key 'file'", "a file system needs file: { format: jsonl } or file: { format: csv, delimiter: ',' }");
-        return defaults(Format.JSONL);
+    /** The format a path's extension names: {@code .csv} is CSV, anything else JSONL. */
+    static Format byExtension(String path) {
+        return path != null && path.toLowerCase(Locale.ROOT).endsWith(".csv") ? Format.CSV : Format.JSONL;
     }
 
-    static FileMapping read(YamlNode node) {
+    /** @param path the mapping's path, whose extension gives the format when {@code format} is left out */
+    static FileMapping read(YamlNode node, String path) {
         Map<String, YamlNode> entries = node.fields("the file settings", KEYS);
-        Format format = Format.JSONL;
+        Format format = byExtension(path);
         if (entries.containsKey("format")) {
-            format = HttpMappingReader.choice(entries.get("format"), Format.class, Format.JSONL, "a file format");
-        } else {
-            node.problem("missing key 'format'", "expected one of: jsonl, csv");
+            format = HttpMappingReader.choice(entries.get("format"), Format.class, format, "a file format");
         }
         FileMapping defaults = defaults(format);
         Charset encoding = entries.containsKey("encoding") ? encoding(entries.get("encoding")) : defaults.encoding();

@@ -67,7 +67,7 @@ final class MappingReader {
         String versionColumn = column(entries.get("version-column"));
         return new DomainMapping(domainName, table, endpoint, path, column(entries.get("cursor")), outbox,
                 versionColumn, delete, softDeleteColumn, fields, http(entries, kind, endpoint, versionColumn),
-                file(node, entries, kind),
+                file(entries, kind, path),
                 entries.containsKey("reads") ? ReadsReader.read(entries.get("reads"), domain, fields) : Map.of(),
                 schemaVersion(entries.get("schema-version"), domain));
     }
@@ -84,7 +84,7 @@ final class MappingReader {
         return node == null ? HttpMappingReader.defaults(endpoint) : HttpMappingReader.read(node, endpoint, versionColumn);
     }
 
-    private static FileMapping file(YamlNode mapping, Map<String, YamlNode> entries, SystemKind kind) {
+    private static FileMapping file(Map<String, YamlNode> entries, SystemKind kind, String path) {
         YamlNode node = entries.get("file");
         if (node != null && kind != SystemKind.FILE) {
             node.problem("'file' settings only apply to systems of kind file", "remove them, or set the system's kind: file");
@@ -93,7 +93,7 @@ final class MappingReader {
         if (kind != SystemKind.FILE) {
             return null;
         }
-        return node == null ? FileMappingReader.missing(mapping) : FileMappingReader.read(node);
+        return node == null ? FileMappingReader.defaults(FileMappingReader.byExtension(path)) : FileMappingReader.read(node, path);
     }
 
     private FieldMapping field(String field, YamlNode node) {

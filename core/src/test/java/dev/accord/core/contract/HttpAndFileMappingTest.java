@@ -155,13 +155,15 @@ class HttpAndFileMappingTest {
             assertThat(message).contains("file.delimiter: 'delimiter' only applies to format csv");
             assertThat(message).contains("file.pattern: pattern 'a/b.jsonl' must match file names, not paths");
         });
-        String withoutFormat = support("""
+        String withoutSettings = support("""
                 support:
                   kind: file
                   domains:
                     customer:
-                      path: exports/contacts
+                      path: exports/contacts.csv
                 """);
-        assertThatThrownBy(() -> load(withoutFormat)).hasMessageContaining("systems.support.domains.customer: missing key 'file'");
+        assertThat(load(withoutSettings).mapping("support", "customer").file())
+                .as("without settings: the format by the path's extension, UTF-8, commas")
+                .isEqualTo(new FileMapping(FileMapping.Format.CSV, StandardCharsets.UTF_8, ',', "*.csv"));
     }
 }

@@ -112,6 +112,8 @@ public final class DemoCommand implements Callable<Integer> {
         properties.put("accord.temporal.address", "");
         properties.put("accord.temporal.embedded-port", temporalPort);
         properties.put("accord.deployment-id", "demo");
+        // A little above the desk's quota, so bursts meet its 429s and Retry-After, as with a real SaaS API.
+        properties.put("accord.resilience.systems.support.rate-per-second", DemoSystems.SUPPORT_QUOTA + 100);
         properties.put("spring.main.log-startup-info", "false");
         properties.put("logging.level.dev.accord", "WARN");
         properties.put("spring.datasource.url", "jdbc:h2:file:" + files.folder().resolve("store").toAbsolutePath() + ";AUTO_SERVER=TRUE");

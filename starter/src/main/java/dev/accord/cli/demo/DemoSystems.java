@@ -40,6 +40,8 @@ final class DemoSystems implements AutoCloseable {
                 modified_at timestamp default localtimestamp on update localtimestamp not null,
                 version bigint not null)""";
     static final String SUPPORT_TOKEN = "demo-support-token";
+    /** Requests a second the support desk's API takes before it answers 429; Accord's own limit is set a little above. */
+    static final int SUPPORT_QUOTA = 400;
 
     private final Map<String, String> urls = new LinkedHashMap<>();
     private final SupportDesk support = new SupportDesk(SUPPORT_TOKEN);
@@ -63,6 +65,7 @@ final class DemoSystems implements AutoCloseable {
     void create() throws SQLException {
         execute("CRM_JDBC_URL", CRM);
         execute("BILLING_JDBC_URL", BILLING);
+        support.faults().rateLimit(SUPPORT_QUOTA);
         support.start();
     }
 

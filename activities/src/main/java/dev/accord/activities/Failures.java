@@ -9,7 +9,8 @@ import java.util.function.Supplier;
  * system, a missing connection setting, an invalid option, a table or column that does not exist) become
  * non-retryable {@code ConfigurationError}
  * failures with a message that says what to fix; everything else (a database down, a conflict) is
- * rethrown and retried with backoff.
+ * rethrown and retried with backoff. The work heartbeats while it runs ({@link Heartbeats}), so the stubs'
+ * heartbeat timeouts catch a worker that died under it.
  */
 final class Failures {
 
@@ -19,7 +20,7 @@ final class Failures {
 
     static <T> T translated(Supplier<T> work) {
         try {
-            return work.get();
+            return Heartbeats.during(work);
         } catch (ContractException | IllegalArgumentException e) {
             throw ApplicationFailure.newNonRetryableFailureWithCause(e.getMessage(), CONFIGURATION_ERROR, e);
         } catch (RuntimeException e) {

@@ -65,6 +65,11 @@ final class AccordProcess {
         return log;
     }
 
+    /** CPU time the process used so far (user and system), -1 when the system does not say. */
+    double cpuSeconds() {
+        return process.toHandle().info().totalCpuDuration().map(d -> d.toMillis() / 1000.0).orElse(-1.0);
+    }
+
     double uptimeSeconds() {
         return (System.nanoTime() - startedAt) / 1e9;
     }

@@ -11,6 +11,7 @@ import dev.accord.workflows.backfill.BackfillInput;
 import dev.accord.workflows.backfill.BackfillProgress;
 import dev.accord.workflows.backfill.BackfillResult;
 import dev.accord.workflows.backfill.BackfillWorkflow;
+import dev.accord.workflows.codec.PayloadKey;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
@@ -22,12 +23,15 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +45,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -75,17 +80,19 @@ class BackfillCrashIT {
     private static final int EXTRA_TARGET_ROWS = 2_000;
     private static final Duration BACKFILL_TIMEOUT = Duration.ofMinutes(8);
     private static final Duration ROLLBACK_TIMEOUT = Duration.ofMinutes(4);
-    private static final Path JAR = Path.of("target", "accord.jar");
+    /** Built by the package phase; copied before use, since a concurrent build may rewrite it under running JVMs. */
+    private static final Path BUILT_JAR = Path.of("target", "accord.jar");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
 
     private final String id = "crash_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     private final long began = System.nanoTime();
-    private final ExecutorService queries = Executors.newSingleThreadExecutor(r -> {
+    private final ExecutorService queries = Executors.newCachedThreadPool(r -> {
         Thread thread = new Thread(r, "progress-query");
         thread.setDaemon(true);
         return thread;
     });
     private final List<AccordProcess> processes = new ArrayList<>();
+    private Path dir;
     private CrashSystems systems;
     private Workers workers;
     private WorkflowServiceStubs service;
@@ -101,6 +108,11 @@ class BackfillCrashIT {
                 service.shutdownNow();
             }
             queries.shutdownNow();
+            if (dir != null) {
+                Files.deleteIfExists(dir.resolve("accord.jar"));
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         } finally {
             if (systems != null) {
                 systems.close();
@@ -111,11 +123,12 @@ class BackfillCrashIT {
     @Test
     @Timeout(value = 15, unit = TimeUnit.MINUTES)
     void aBackfillKilledAgainAndAgainWritesEveryChangeOnceAndRollsBackToTheSameChecksum() throws Exception {
-        assertThat(JAR).as("the executable jar (built in the package phase)").exists();
+        assertThat(BUILT_JAR).as("the executable jar (built in the package phase)").exists();
         long seed = Long.getLong("accord.crash.seed", System.nanoTime());
         Random random = new Random(seed);
-        Path dir = Files.createDirectories(Path.of("target", "crash", id).toAbsolutePath());
+        dir = Files.createDirectories(Path.of("target", "crash", id).toAbsolutePath());
         log("seed %d (rerun with -Daccord.crash.seed=%d); databases %s, output in %s", seed, seed, id, dir);
+        Path jar = copyOf(BUILT_JAR, dir);
 
         systems = CrashSystems.create(id);
         systems.seedSource(CUSTOMERS);
@@ -135,17 +148,20 @@ class BackfillCrashIT {
         Path contract = CrashContract.write(dir, systems.sourceTable(), systems.targetTable());
         int port = freePort();
         String address = "127.0.0.1:" + port;
-        AccordProcess temporal = AccordProcess.start("temporal", JAR, dir, dir.resolve("temporal.log"), Map.of(), List.of("-Xmx1g"),
+        AccordProcess temporal = AccordProcess.start("temporal", jar, dir, dir.resolve("temporal.log"), Map.of(), List.of("-Xmx1g"),
                 "temporal", "--port", String.valueOf(port));
         processes.add(temporal);
         temporal.awaitPort(port, Duration.ofSeconds(60));
-        workers = new Workers(JAR, dir, contract, address, systems);
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        String payloadKey = Base64.getEncoder().encodeToString(key);
+        workers = new Workers(jar, dir, contract, address, payloadKey, systems);
         workers.start();
         log("Temporal test server (pid %d) on %s; worker #1 (pid %d) up in %.1f s", temporal.pid(), address,
                 workers.current().pid(), workers.averageStartSeconds());
         service = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder().setTarget(address).build());
         WorkflowClient client = WorkflowClient.newInstance(service, WorkflowClientOptions.newBuilder()
-                .setDataConverter(AccordDataConverter.create()).build());
+                .setDataConverter(AccordDataConverter.create(PayloadKey.of(key))).build());
 
         String workflowId = "backfill/" + CrashContract.FLOW + "/" + ZonedDateTime.now(ZoneOffset.UTC).format(STAMP);
         BackfillWorkflow backfill = client.newWorkflowStub(BackfillWorkflow.class, WorkflowOptions.newBuilder()
@@ -160,6 +176,8 @@ class BackfillCrashIT {
         killDuringBackfill(random, backfill, runId, outcome, backfillStart);
         BackfillResult result = outcome.get(BACKFILL_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         double backfillSeconds = seconds(backfillStart);
+        log("worker #%d (pid %d) used %.1f s CPU in %.1f s", workers.starts(), workers.current().pid(), workers.current().cpuSeconds(),
+                workers.current().uptimeSeconds());
         log("backfill %s: %s, %d chunks, %d records in %.1f s (%.0f records/s, %d kills); counts %s", workflowId, result.state(),
                 result.chunks(), result.records(), backfillSeconds, result.records() / backfillSeconds, workers.kills(), result.counts());
         assertThat(result.state()).isEqualTo("finished");
@@ -171,7 +189,8 @@ class BackfillCrashIT {
         log("checked: %d target rows follow the contract, %d changes each applied exactly once", after.size(), changes.size());
 
         long rollbackStart = System.nanoTime();
-        String rollbackOutput = rollBackWithOneKill(random, dir, address, runId);
+        String rollbackOutput = rollBackWithOneKill(random, jar, dir, Map.of("TEMPORAL_ADDRESS", address, PayloadKey.ENVIRONMENT, payloadKey),
+                runId);
         double rollbackSeconds = seconds(rollbackStart);
         TreeMap<String, Stored> restored = systems.targetRows();
         String restoredChecksum = CrashSystems.checksum(restored);
@@ -248,6 +267,7 @@ class BackfillCrashIT {
             while (true) {
                 assertThat(outcome).as("the backfill ended after %d of %d kills", k, KILLS).isNotDone();
                 done = recordsDone(runId);
+                systems.analyzeStoreIfDue();
                 if (done >= due && (System.nanoTime() - readyAt) / 1_000_000 >= upFor) {
                     break;
                 }
@@ -259,14 +279,16 @@ class BackfillCrashIT {
             }
             long pid = workers.current().pid();
             double uptime = workers.current().uptimeSeconds();
+            double cpu = workers.current().cpuSeconds();
             workers.kill();
             double killedAt = seconds(backfillStart);
             workers.start();
-            log("kill %d: SIGKILL worker pid %d at %.1f s into the backfill (%d records done, due at %d, up %.1f s, waited %.1f s after ready);"
-                    + " worker #%d (pid %d) up again %.1f s later", k + 1, pid, killedAt, done, due, uptime, upFor / 1000.0,
-                    workers.starts(), workers.current().pid(), seconds(backfillStart) - killedAt);
+            log("kill %d: SIGKILL worker pid %d at %.1f s into the backfill (%d records done, due at %d, up %.1f s using %.1f s CPU,"
+                    + " waited %.1f s after ready); worker #%d (pid %d) up again %.1f s later", k + 1, pid, killedAt, done, due, uptime, cpu,
+                    upFor / 1000.0, workers.starts(), workers.current().pid(), seconds(backfillStart) - killedAt);
         }
         while (!outcome.isDone() && seconds(backfillStart) < BACKFILL_TIMEOUT.toSeconds()) {
+            systems.analyzeStoreIfDue();
             if (System.nanoTime() - lastLog > 5_000_000_000L) {
                 lastLog = System.nanoTime();
                 log("  %.0f s: %d of %d records done; progress %s", seconds(backfillStart), recordsDone(runId), CUSTOMERS, progress(backfill));
@@ -357,9 +379,10 @@ class BackfillCrashIT {
      * {@code accord rollback run <run>} as its own process; once the change log shows rows restored, the
      * worker is killed once more (after a random 0–1.5 s) and started again. Returns the command's output.
      */
-    private String rollBackWithOneKill(Random random, Path dir, String address, String runId) throws Exception {
-        AccordProcess rollback = AccordProcess.start("accord rollback", JAR, dir, dir.resolve("rollback.log"),
-                Map.of("TEMPORAL_ADDRESS", address), List.of("-Xmx512m"), "rollback", "run", runId);
+    private String rollBackWithOneKill(Random random, Path jar, Path dir, Map<String, String> environment, String runId)
+            throws Exception {
+        AccordProcess rollback = AccordProcess.start("accord rollback", jar, dir, dir.resolve("rollback.log"), environment,
+                List.of("-Xmx512m"), "rollback", "run", runId);
         processes.add(rollback);
         long start = System.nanoTime();
         while (rollback.isAlive() && systems.store.count("select count(*) from change_log where run_id = ? and status = 'reverted'", runId) == 0
@@ -395,6 +418,16 @@ class BackfillCrashIT {
 
     private static Account account(Stored stored) {
         return stored == null ? null : stored.account();
+    }
+
+    /** A private copy of the jar, checked to be a complete archive. */
+    private static Path copyOf(Path jar, Path dir) throws IOException {
+        Path copy = dir.resolve("accord.jar");
+        Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
+        try (ZipFile zip = new ZipFile(copy.toFile())) {
+            assertThat(zip.getEntry("META-INF/MANIFEST.MF")).as("manifest of %s", copy).isNotNull();
+        }
+        return copy;
     }
 
     private static int freePort() throws IOException {

@@ -1,5 +1,6 @@
 package dev.accord.cli.crash;
 
+import dev.accord.workflows.codec.PayloadKey;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -26,16 +27,19 @@ final class Workers implements AutoCloseable {
     private int kills;
     private double startSeconds;
 
-    Workers(Path jar, Path dir, Path contract, String temporalAddress, CrashSystems systems) {
+    Workers(Path jar, Path dir, Path contract, String temporalAddress, String payloadKey, CrashSystems systems) {
         this.jar = jar;
         this.dir = dir;
         this.contract = contract;
         this.deploymentPrefix = systems.id;
         this.environment = new LinkedHashMap<>(systems.connectionEnvironment());
         environment.put("TEMPORAL_ADDRESS", temporalAddress);
+        environment.put(PayloadKey.ENVIRONMENT, payloadKey);
         environment.put("ACCORD_STORE_URL", systems.storeUrl());
         environment.put("ACCORD_STORE_USER", "postgres");
         environment.put("ACCORD_STORE_PASSWORD", "");
+        environment.put("ACCORD_HTTP_PORT", "0");
+        environment.put("ACCORD_FRESHNESS_CHECKS", "off");
     }
 
     /** Starts a worker and waits until it polls the task queue. */

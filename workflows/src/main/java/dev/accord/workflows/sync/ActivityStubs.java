@@ -28,6 +28,12 @@ public final class ActivityStubs {
         "ConfigurationError"
     };
 
+    /**
+     * Heartbeat timeout of the page steps: they heartbeat while they run, so a worker that dies under one
+     * is noticed after this long, not after the start-to-close timeout, and the step is retried elsewhere.
+     */
+    static final Duration ALIVE = Duration.ofSeconds(30);
+
     public final ExtractActivities extract;
     public final ValidateActivities validate;
     public final ResolveActivities resolve;
@@ -39,14 +45,14 @@ public final class ActivityStubs {
     public final ReviewActivities review;
 
     public ActivityStubs() {
-        extract = Workflow.newActivityStub(ExtractActivities.class, options(Duration.ofMinutes(2), null));
-        validate = Workflow.newActivityStub(ValidateActivities.class, options(Duration.ofMinutes(2), null));
-        resolve = Workflow.newActivityStub(ResolveActivities.class, options(Duration.ofMinutes(2), null));
+        extract = Workflow.newActivityStub(ExtractActivities.class, options(Duration.ofMinutes(2), ALIVE));
+        validate = Workflow.newActivityStub(ValidateActivities.class, options(Duration.ofMinutes(2), ALIVE));
+        resolve = Workflow.newActivityStub(ResolveActivities.class, options(Duration.ofMinutes(2), ALIVE));
         apply = Workflow.newActivityStub(ApplyActivities.class, options(Duration.ofMinutes(5), Duration.ofSeconds(30)));
         runs = Workflow.newActivityStub(RunActivities.class, options(Duration.ofSeconds(30), null));
         rollback = Workflow.newActivityStub(RollbackActivities.class, options(Duration.ofMinutes(30), Duration.ofSeconds(30)));
-        backfill = Workflow.newActivityStub(BackfillActivities.class, options(Duration.ofMinutes(5), null));
-        verify = Workflow.newActivityStub(VerifyActivities.class, options(Duration.ofMinutes(2), null));
+        backfill = Workflow.newActivityStub(BackfillActivities.class, options(Duration.ofMinutes(5), ALIVE));
+        verify = Workflow.newActivityStub(VerifyActivities.class, options(Duration.ofMinutes(2), ALIVE));
         review = Workflow.newActivityStub(ReviewActivities.class, options(Duration.ofMinutes(1), null));
     }
 

@@ -70,7 +70,7 @@ public final class Hub {
         Map<String, AppliedChanges.Entry> seen = context.store().applied().find(connection, changes.stream().map(c -> c.dedupKey().asText()).toList());
         Map<String, Map<String, JsonNode>> echoes = context.store().echoes().load(connection, system, flow.domain(), keys);
 
-        PageWrites writes = new PageWrites(loaded);
+        PageWrites writes = new PageWrites(loaded, context.contract().domain(flow.domain()));
         for (SourceChange change : changes) {
             AppliedChanges.Entry earlier = seen.get(change.dedupKey().asText());
             if (earlier != null && isSamePage(earlier, page)) {
@@ -100,7 +100,7 @@ public final class Hub {
         Set<String> deliveryKeys = new LinkedHashSet<>(writes.deliveries.keySet());
         deliveryKeys.addAll(writes.retried);
         return new ResolvedPage(writes.outcomes, new ArrayList<>(deliveryKeys), new ArrayList<>(writes.repairs.keySet()), Map.of(),
-                new ArrayList<>(writes.reviews.keySet()));
+                new ArrayList<>(writes.reviews.keySet()), writes.reviewTerms());
     }
 
     /**

@@ -8,15 +8,17 @@ import dev.accord.activities.store.GoldenRecords;
 import dev.accord.activities.store.ReviewQueue;
 import dev.accord.activities.store.StoreJson;
 import dev.accord.core.change.FieldChange;
+import dev.accord.core.contract.DomainSpec;
 import dev.accord.core.contract.FlowSpec;
+import dev.accord.core.contract.ReviewRule;
 import dev.accord.core.record.CanonicalRecord;
 import dev.accord.core.record.SourceChange;
 import dev.accord.core.resolve.Decision;
 import dev.accord.core.resolve.FieldDecision;
 import dev.accord.core.resolve.Resolution;
 import dev.accord.workflows.activities.PageRef;
-import dev.accord.workflows.review.ReviewInput;
 import dev.accord.workflows.activities.RecordOutcome;
+import dev.accord.workflows.activities.ReviewTerms;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -48,8 +50,21 @@ final class PageWrites {
     /** What the source now holds, per key: remembered, so a field it did not change is not taken for a new assertion. */
     private final Map<String, Map<String, JsonNode>> sourceHolds = new LinkedHashMap<>();
 
-    PageWrites(Map<String, GoldenRecords.Stored> loaded) {
+    private final DomainSpec domain;
+
+    PageWrites(Map<String, GoldenRecords.Stored> loaded, DomainSpec domain) {
         this.loaded = loaded;
+        this.domain = domain;
+    }
+
+    /** The contract's deadline and default for each parked review. */
+    Map<String, ReviewTerms> reviewTerms() {
+        Map<String, ReviewTerms> terms = new LinkedHashMap<>();
+        reviews.forEach((id, review) -> {
+            ReviewRule rule = domain.fields().get(review.field()).review();
+            terms.put(id, new ReviewTerms(rule.deadline().toSeconds(), rule.defaultAction()));
+        });
+        return terms;
     }
 
     CanonicalRecord current(String key) {
@@ -87,12 +102,13 @@ final class PageWrites {
         for (FieldDecision decision : resolution.fields()) {
             if (decision.decision() == Decision.NEEDS_REVIEW) {
                 String id = ReviewQueue.idOf(change.domain(), change.key(), decision.field());
+                ReviewRule rule = domain.fields().get(decision.field()).review();
                 var held = resolution.after().field(decision.field());
                 reviews.put(id, new ReviewQueue.Review(id, change.domain(), change.key(), decision.field(),
                         StoreJson.write(change.fields().get(decision.field())), StoreJson.write(decision.incoming()),
                         held == null ? null : StoreJson.write(held.value()), StoreJson.write(decision.current()), decision.reason(),
-                        flow.name(), page.run().runId(), ReviewQueue.PENDING, ReviewInput.DEFAULT_ACTION,
-                        java.time.Instant.now().plus(ReviewInput.DEFAULT_DEADLINE), null, null, null, null));
+                        flow.name(), page.run().runId(), ReviewQueue.PENDING, rule.defaultAction(),
+                        java.time.Instant.now().plus(rule.deadline()), null, null, null, null));
             }
         }
     }

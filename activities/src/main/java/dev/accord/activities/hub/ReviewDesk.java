@@ -64,8 +64,17 @@ public final class ReviewDesk {
         });
     }
 
+    /** Logs and counts a review whose deadline passed undecided; the workflow then applies its default. */
     public void escalate(String reviewId) {
-        LOG.warn("review {} passed its deadline without a decision; applying its default (escalation)", reviewId);
+        var review = context.store().inTransaction(c -> context.store().reviews().find(c, reviewId));
+        if (review.isEmpty() || !ReviewQueue.PENDING.equals(review.get().status())) {
+            LOG.info("review {} passed its deadline but is no longer pending; nothing to escalate", reviewId);
+            return;
+        }
+        ReviewQueue.Review pending = review.get();
+        LOG.warn("review {} of {} passed its deadline without a decision (escalation); applying the contract's default '{}'",
+                reviewId, pending.flow(), pending.defaultAction());
+        context.telemetry().metrics().escalated(pending.flow(), pending.domain(), pending.field());
     }
 
     private ReviewOutcome apply(Connection c, ReviewQueue.Review review, ReviewDecision decision, GoldenRecords.Stored stored,

@@ -25,6 +25,9 @@ public interface SyncMetrics {
     /** A delivery to one system (a target, or the source for repairs) ended with these row outcomes. */
     default void delivered(FlowSpec flow, AppliedPage page) {}
 
+    /** A parked field change of a flow's domain passed its deadline without a decision; its default applies. */
+    default void escalated(String flow, String domain, String field) {}
+
     /** A freshness check measured a flow against its SLA. */
     default void measured(FreshnessReport report) {}
 }

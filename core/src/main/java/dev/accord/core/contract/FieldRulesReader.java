@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 final class FieldRulesReader {
 
     private static final Set<String> FIELD_KEYS = Set.of("owner", "merge", "priority", "writers", "description",
-            "unit", "pii", "steward", "required", "allowed", "references", "required-from", "on-missing-reference");
+            "unit", "pii", "steward", "required", "allowed", "references", "required-from", "on-missing-reference", "review");
 
     private final Set<String> systemNames;
 
@@ -45,12 +45,13 @@ final class FieldRulesReader {
             entries.get("writers").problem("'writers' only applies to merge 'last-writer-wins' or 'review'",
                     merge == MergeStrategy.SOURCE_PRIORITY ? "the priority list names who may write" : "under owner-wins only the owner writes; remove writers");
         }
-        return new FieldSpec(name, typeOf(name, node, schema), owner, merge, priority, writers,
+        FieldType type = typeOf(name, node, schema);
+        return new FieldSpec(name, type, owner, merge, priority, writers,
                 text(entries.get("description")), text(entries.get("unit")), flag(entries.get("pii")),
                 text(entries.get("steward")), flag(entries.get("required")),
                 entries.containsKey("allowed") ? entries.get("allowed").texts("allowed values") : List.of(),
                 text(entries.get("references")), BoundaryRulesReader.requiredFrom(name, entries, schema),
-                BoundaryRulesReader.onMissingReference(entries));
+                BoundaryRulesReader.onMissingReference(entries), ReviewRuleReader.read(entries.get("review"), type, merge));
     }
 
     private MergeStrategy readMerge(YamlNode field, YamlNode node) {

@@ -16,6 +16,7 @@ import java.util.List;
  * @param references {@code domain} whose key this field holds, or null
  * @param requiredFrom when the field becomes required (a date or a flag); null when it does not
  * @param onMissingReference what apply does when the referenced key is missing (only with {@code references})
+ * @param review when a change to the field waits for a human, and what happens at the deadline
  */
 public record FieldSpec(
         String name,
@@ -32,9 +33,11 @@ public record FieldSpec(
         List<String> allowed,
         String references,
         RequiredFrom requiredFrom,
-        MissingReference onMissingReference) {
+        MissingReference onMissingReference,
+        ReviewRule review) {
 
     public FieldSpec {
+        review = review == null ? ReviewRule.DEFAULTS : review;
         priority = List.copyOf(priority);
         writers = List.copyOf(writers);
         allowed = List.copyOf(allowed);

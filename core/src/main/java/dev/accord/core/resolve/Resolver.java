@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Decides, field by field, what an incoming change does to a golden record: a pure function of
@@ -111,6 +112,10 @@ public final class Resolver {
         if (rule.needsReview(held, incoming, value)) {
             return new FieldDecision(field, Decision.NEEDS_REVIEW, incoming, heldVersion,
                     "would overwrite the value set by " + heldVersion.system() + "; a human decides");
+        }
+        Optional<String> ruleTrigger = domain.fields().get(field).review().trigger(held.value(), value);
+        if (ruleTrigger.isPresent()) {
+            return new FieldDecision(field, Decision.NEEDS_REVIEW, incoming, heldVersion, field + " " + ruleTrigger.get());
         }
         if (Values.same(held.value(), value)) {
             return new FieldDecision(field, Decision.UNCHANGED, incoming, heldVersion, "same value, newer version");

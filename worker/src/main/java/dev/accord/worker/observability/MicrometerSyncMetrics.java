@@ -14,7 +14,8 @@ import java.util.Locale;
 /**
  * The activities' counts as Micrometer counters, tagged by flow, system and domain (Prometheus names in
  * docs/operations.md): {@code accord_records_total} per decision, {@code accord_schema_violations_total} per
- * reason code, {@code accord_deliveries_total} per row outcome, {@code accord_freshness_checks_total} per result.
+ * reason code, {@code accord_deliveries_total} per row outcome, {@code accord_freshness_checks_total} per result,
+ * {@code accord_reviews_escalated_total} per field.
  */
 final class MicrometerSyncMetrics implements SyncMetrics {
 
@@ -44,6 +45,12 @@ final class MicrometerSyncMetrics implements SyncMetrics {
             counter("accord.deliveries", "Rows delivered to a system, by outcome", flow, page.target(),
                     "outcome", outcome.status().name().toLowerCase(Locale.ROOT).replace('_', '-')).increment();
         }
+    }
+
+    @Override
+    public void escalated(String flow, String domain, String field) {
+        Counter.builder("accord.reviews.escalated").description("Reviews that passed their deadline undecided; the contract's default applied")
+                .tag("flow", flow).tag("domain", domain).tag("field", field).register(registry).increment();
     }
 
     @Override

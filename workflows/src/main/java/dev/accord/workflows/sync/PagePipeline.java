@@ -5,6 +5,7 @@ import dev.accord.workflows.activities.ApplyRequest;
 import dev.accord.workflows.activities.PageRef;
 import dev.accord.workflows.activities.ResolveRequest;
 import dev.accord.workflows.activities.ResolvedPage;
+import dev.accord.workflows.activities.ReviewTerms;
 import dev.accord.workflows.activities.SourceRecord;
 import dev.accord.workflows.activities.ValidateRequest;
 import dev.accord.workflows.activities.ValidatedPage;
@@ -57,7 +58,7 @@ public final class PagePipeline {
             resolved.wouldWrite().forEach(tally::add);
         }
         if (resolved.parksReviews()) {
-            resolved.reviews().forEach(id -> openReview(id, ref.flow()));
+            resolved.reviews().forEach(id -> openReview(id, ref.flow(), resolved.termsOf(id)));
         }
         return resolved;
     }
@@ -66,12 +67,13 @@ public final class PagePipeline {
      * Starts the review's own workflow and moves on: the sync never waits for a human. A review of the same
      * field that is already open reads the newer proposal from the store when it is decided.
      */
-    private void openReview(String reviewId, String flow) {
+    private void openReview(String reviewId, String flow, ReviewTerms terms) {
         ReviewWorkflow review = Workflow.newChildWorkflowStub(ReviewWorkflow.class, ChildWorkflowOptions.newBuilder()
                 .setWorkflowId("review/" + reviewId)
                 .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
                 .build());
-        Async.function(review::run, ReviewInput.withDefaults(reviewId, flow));
+        Async.function(review::run, terms == null ? ReviewInput.withDefaults(reviewId, flow)
+                : new ReviewInput(reviewId, flow, terms.deadlineSeconds(), terms.defaultAction()));
         try {
             Workflow.getWorkflowExecution(review).get();
             tally.add("reviews:opened", 1);

@@ -1,0 +1,130 @@
+package dev.accord.bench;
+
+import dev.accord.bench.Results.AccordBackfill;
+import dev.accord.bench.Results.Throughput;
+import dev.accord.workflows.TaskQueues;
+import dev.accord.workflows.backfill.BackfillInput;
+import dev.accord.workflows.backfill.BackfillResult;
+import dev.accord.workflows.backfill.BackfillWorkflow;
+import dev.accord.workflows.rollback.RollbackInput;
+import dev.accord.workflows.rollback.RollbackSummary;
+import dev.accord.workflows.rollback.RollbackWorkflow;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Accord on one target kind: a worker in this process with its own store (schema {@code store_<kind>}),
+ * a BackfillWorkflow of the whole source as {@code accord backfill start} starts it, and the rollback of that
+ * run as {@code accord rollback run} does it.
+ */
+final class AccordRun implements AutoCloseable {
+
+    /** The store's tables that grow during a backfill and are read by key. */
+    private static final List<String> BUSY_STORE_TABLES = List.of("golden_record", "applied_change", "echo_memory",
+            "target_delivery", "change_log", "backfill_chunk", "field_history");
+    private static final long ANALYZE_EVERY_SECONDS = 15;
+
+    private final String kind;
+    private final Jdbc store;
+    private final AccordWorker worker;
+    private final ScheduledExecutorService analyzer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "store-analyze");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private String backfillRunId;
+
+    private AccordRun(String kind, Jdbc store, AccordWorker worker) {
+        this.kind = kind;
+        this.store = store;
+        this.worker = worker;
+    }
+
+    static AccordRun start(BenchDatabases databases, String kind, Path dir, int batchSize) {
+        String storeUrl = databases.storeUrl("store_" + kind);
+        AccordWorker worker = AccordWorker.start(BenchContract.write(dir, kind, batchSize), BenchContract.environment(databases, kind),
+                storeUrl);
+        AccordRun run = new AccordRun(kind, new Jdbc(storeUrl, "postgres"), worker);
+        run.analyzeStoreWithoutAutovacuum();
+        return run;
+    }
+
+    WorkflowClient client() {
+        return worker.client();
+    }
+
+    /** Backfills every source row into the target; measures time, memory and what it cost in Temporal. */
+    AccordBackfill backfill(int rowsPerChunk, int parallelism) {
+        BackfillWorkflow workflow = client().newWorkflowStub(BackfillWorkflow.class, WorkflowOptions.newBuilder()
+                .setWorkflowId("backfill/" + BenchContract.FLOW + "/" + kind).setTaskQueue(TaskQueues.ACCORD).build());
+        BackfillResult result;
+        double seconds;
+        MemorySampler.Peaks memory;
+        WorkflowExecution execution;
+        System.gc();
+        try (MemorySampler sampler = new MemorySampler()) {
+            long started = System.nanoTime();
+            execution = WorkflowClient.start(workflow::run,
+                    new BackfillInput(BenchContract.FLOW, null, null, rowsPerChunk, parallelism, null, null));
+            result = WorkflowStub.fromTyped(workflow).getResult(BackfillResult.class);
+            seconds = (System.nanoTime() - started) / 1e9;
+            memory = sampler.peaks();
+        }
+        if (!"finished".equals(result.state())) {
+            throw new BenchException("the backfill ended " + result.state() + ": " + result.counts());
+        }
+        backfillRunId = result.runId();
+        WorkflowCost.Totals cost = new WorkflowCost(client()).of(execution.getWorkflowId(), execution.getRunId());
+        long pages = store.count("select coalesce(sum(pages), 0) from backfill_chunk where run_id = '" + backfillRunId + "'");
+        Results.WorkflowCost workflowCost = new Results.WorkflowCost(cost.executions(), cost.events(), cost.activities(), pages,
+                result.records() == 0 ? 0 : cost.events() * 1000.0 / result.records(), pages == 0 ? 0 : (double) cost.activities() / pages,
+                Math.round(cost.bytes() / 1048576.0 * 10) / 10.0);
+        return new AccordBackfill(Throughput.of("Accord backfill", kind, result.records(), seconds), result.counts(),
+                Results.Memory.of(memory), workflowCost, null, 0);
+    }
+
+    /** Rolls the backfill's run back through RollbackWorkflow; adds its throughput to the backfill's figures. */
+    AccordBackfill rollback(AccordBackfill backfill) {
+        RollbackWorkflow workflow = client().newWorkflowStub(RollbackWorkflow.class, WorkflowOptions.newBuilder()
+                .setWorkflowId("rollback/" + backfillRunId).setTaskQueue(TaskQueues.ACCORD).build());
+        long started = System.nanoTime();
+        RollbackSummary summary = workflow.run(new RollbackInput(null, backfillRunId, null, null));
+        double seconds = (System.nanoTime() - started) / 1e9;
+        if (!"rolled-back".equals(summary.state())) {
+            throw new BenchException("the rollback ended " + summary.state());
+        }
+        return new AccordBackfill(backfill.backfill(), backfill.counts(), backfill.memory(), backfill.workflow(),
+                Throughput.of("Accord rollback", kind, summary.reverted(), seconds), summary.conflicts().size());
+    }
+
+    /**
+     * This machine's PostgreSQL may run without autovacuum; a production one does not. Without fresh
+     * statistics the planner takes the store's freshly filled tables for tiny and scans them, so do what
+     * autovacuum would: analyze the busy tables every 15 s.
+     */
+    private void analyzeStoreWithoutAutovacuum() {
+        if ("on".equals(store.text("show autovacuum"))) {
+            return;
+        }
+        analyzer.scheduleWithFixedDelay(() -> {
+            try {
+                store.execute(BUSY_STORE_TABLES.stream().map(t -> "analyze " + t).toArray(String[]::new));
+            } catch (RuntimeException e) {
+                System.err.println("analyze of the store failed (the run goes on): " + e.getMessage());
+            }
+        }, ANALYZE_EVERY_SECONDS, ANALYZE_EVERY_SECONDS, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+        analyzer.shutdownNow();
+        worker.close();
+    }
+}

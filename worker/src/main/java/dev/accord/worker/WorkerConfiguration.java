@@ -30,9 +30,9 @@ class WorkerConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerConfiguration.class);
 
     @Bean
-    WorkerFactory workerFactory(WorkflowClient client, SyncContext context, WorkerFactoryOptions factoryOptions) {
+    WorkerFactory workerFactory(WorkflowClient client, TemporalEndpoint endpoint, SyncContext context, WorkerFactoryOptions factoryOptions) {
         WorkerFactory factory = WorkerFactory.newInstance(client, factoryOptions);
-        Worker worker = factory.newWorker(TaskQueues.ACCORD, workerOptions(client));
+        Worker worker = factory.newWorker(TaskQueues.ACCORD, endpoint.isEmbedded() ? WorkerOptions.getDefaultInstance() : workerOptions(client));
         worker.registerWorkflowImplementationTypes(SyncWorkflowImpl.class, BackfillWorkflowImpl.class,
                 BackfillChunkWorkflowImpl.class, RollbackWorkflowImpl.class, ReviewWorkflowImpl.class,
                 FreshnessWorkflowImpl.class);
@@ -45,7 +45,8 @@ class WorkerConfiguration {
      * schedule-to-start timeout on sticky task queues: a workflow task queued for a worker that died waits
      * there forever, and its workflow hangs. Against it, workflow tasks stay on the shared task queue, where
      * a restarted worker picks them up (replaying the history). A real server reports its version and
-     * moves such tasks to the shared queue itself, so there the default stays.
+     * moves such tasks to the shared queue itself, so there the default stays. So does the embedded server,
+     * which lives and dies with this worker: there sticky queues spare every workflow task a full replay.
      */
     private static WorkerOptions workerOptions(WorkflowClient client) {
         try {

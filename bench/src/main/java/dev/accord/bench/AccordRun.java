@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Accord on one target kind: a worker in this process with its own store (schema {@code store_<kind>}),
@@ -95,13 +96,24 @@ final class AccordRun implements AutoCloseable {
         RollbackWorkflow workflow = client().newWorkflowStub(RollbackWorkflow.class, WorkflowOptions.newBuilder()
                 .setWorkflowId("rollback/" + backfillRunId).setTaskQueue(TaskQueues.ACCORD).build());
         long started = System.nanoTime();
-        RollbackSummary summary = workflow.run(new RollbackInput(null, backfillRunId, null, null));
+        WorkflowClient.start(workflow::run, new RollbackInput(null, backfillRunId, null, null));
+        RollbackSummary summary;
+        try {
+            summary = WorkflowStub.fromTyped(workflow).getResult(rollbackTimeoutSeconds(backfill), TimeUnit.SECONDS, RollbackSummary.class);
+        } catch (TimeoutException e) {
+            throw new BenchException("the rollback did not finish within " + rollbackTimeoutSeconds(backfill) + " s", e);
+        }
         double seconds = (System.nanoTime() - started) / 1e9;
         if (!"rolled-back".equals(summary.state())) {
             throw new BenchException("the rollback ended " + summary.state());
         }
         return new AccordBackfill(backfill.backfill(), backfill.counts(), backfill.memory(), backfill.workflow(),
                 Throughput.of("Accord rollback", kind, summary.reverted(), seconds), summary.conflicts().size());
+    }
+
+    /** As long as the backfill took, and ten minutes more: a rollback runs several times faster, or it is stuck. */
+    private static long rollbackTimeoutSeconds(AccordBackfill backfill) {
+        return 600 + (long) backfill.backfill().seconds();
     }
 
     /**

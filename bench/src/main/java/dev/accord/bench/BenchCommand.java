@@ -76,6 +76,7 @@ public final class BenchCommand implements Callable<Integer> {
                     AccordBackfill backfill = run.backfill(rowsPerChunk, parallelism);
                     log("Accord backfill into %s: %,d records in %.1f s (%,.0f/s); %s", kind, backfill.backfill().records(),
                             backfill.backfill().seconds(), backfill.backfill().recordsPerSecond(), backfill.counts());
+                    log("  memory %s; workflow %s", backfill.memory(), backfill.workflow());
                     if ("postgres".equals(kind)) {
                         checkSameRows(databases);
                         backfill = run.rollback(backfill);

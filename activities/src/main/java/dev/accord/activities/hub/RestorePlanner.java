@@ -14,7 +14,9 @@ import java.util.Optional;
 /**
  * Plans the undo of one change-log entry against the target row as it is now: restore the before-image
  * with compare-and-set on the version Accord wrote, or report a conflict when someone changed the row
- * since (never overwrite their change).
+ * since (never overwrite their change). A row that already holds the before-image needs nothing: a
+ * rollback that was killed after its target write and before marking the log is finished, not reported
+ * as a conflict, when it is retried.
  */
 final class RestorePlanner {
 
@@ -27,15 +29,25 @@ final class RestorePlanner {
         this.planner = planner;
     }
 
-    /** The writes that undo the entry, empty when it never landed; a conflict message when it must not be undone. */
-    record Restore(List<TargetWrite> writes, String conflict, Map<String, JsonNode> restored) {}
+    /**
+     * The writes that undo the entry, empty when it never landed; a conflict message when it must not be
+     * undone; {@code already} when the row holds the before-image already (an earlier attempt restored it).
+     */
+    record Restore(List<TargetWrite> writes, String conflict, Map<String, JsonNode> restored, boolean already) {
+
+        Restore(List<TargetWrite> writes, String conflict, Map<String, JsonNode> restored) {
+            this(writes, conflict, restored, false);
+        }
+    }
 
     Restore plan(ChangeLog.Entry entry, TargetRow row) {
         Map<String, JsonNode> before = StoreJson.read(entry.beforeJson(), VALUES);
         Map<String, JsonNode> after = StoreJson.read(entry.afterJson(), VALUES);
         Optional<String> changedSince = changedSince(entry, row, after);
         if (changedSince.isPresent()) {
-            return new Restore(List.of(), changedSince.get(), null);
+            return holdsBefore(entry, row, before)
+                    ? new Restore(List.of(), null, before, true)
+                    : new Restore(List.of(), changedSince.get(), null);
         }
         String key = entry.key();
         if (ChangeLog.PENDING.equals(entry.status()) && !landed(entry, row, after)) {
@@ -82,8 +94,26 @@ final class RestorePlanner {
         if (row == null || row.deleted() || after == null) {
             return false;
         }
-        Map<String, JsonNode> current = planner.rowValues(row, after.keySet());
-        return after.entrySet().stream().allMatch(e -> Values.same(e.getValue(), current.get(e.getKey())));
+        return sameValues(row, after);
+    }
+
+    /**
+     * Whether the row is as it was before the entry's write: absent after an insert, live with the
+     * before-image's values after an update or delete, deleted or absent after an undelete.
+     */
+    private boolean holdsBefore(ChangeLog.Entry entry, TargetRow row, Map<String, JsonNode> before) {
+        return switch (entry.operation()) {
+            case "insert" -> row == null || row.deleted();
+            case "undelete" -> row == null || row.deleted();
+            case "update", "delete" -> row != null && !row.deleted() && before != null && !before.isEmpty()
+                    && sameValues(row, before);
+            default -> false;
+        };
+    }
+
+    private boolean sameValues(TargetRow row, Map<String, JsonNode> values) {
+        Map<String, JsonNode> current = planner.rowValues(row, values.keySet());
+        return values.entrySet().stream().allMatch(e -> Values.same(e.getValue(), current.get(e.getKey())));
     }
 
     private static boolean notLanded(ChangeLog.Entry entry, TargetRow row) {

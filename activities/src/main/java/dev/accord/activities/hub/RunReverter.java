@@ -78,7 +78,11 @@ public final class RunReverter {
                         : own.stream().anyMatch(r -> r.status() == WriteResult.Status.CONFLICT) ? "changed during the rollback" : null;
                 if (conflict == null) {
                     context.store().changeLog().mark(c, entry.id(), ChangeLog.REVERTED, null);
-                    tally.reverted++;
+                    if (restore.already()) {
+                        tally.alreadyReverted++;
+                    } else {
+                        tally.reverted++;
+                    }
                     if (restore.restored() != null) {
                         echoes.put(entry.key(), restore.restored());
                     }

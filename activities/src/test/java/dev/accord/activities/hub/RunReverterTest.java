@@ -83,4 +83,20 @@ class RunReverterTest {
         assertThat(fixture.value("billing", "billing_accounts", "customer_ref", "C000001", "contact_email")).isEqualTo("finance@example.com");
         assertThat(fixture.count("select count(*) from change_log where status = 'rollback-conflict'")).isEqualTo(1);
     }
+
+    @Test
+    void aRollbackKilledAfterItsTargetWritesButBeforeMarkingTheLogFinishesOnRetryWithoutConflicts() throws Exception {
+        // what the killed attempt did to the targets: billing's row back to its before-image, support's inserted row removed
+        fixture.execute("billing", "update billing_accounts set contact_email = 'accounts@example.com', version = version + 1"
+                + " where customer_ref = 'C000001'");
+        fixture.execute("support", "delete from support_contacts where customer_id = 'C000001'");
+
+        RollbackResult retried = reverter.revertRun(new RollbackRequest("crm-customers", "run-1"), () -> { });
+
+        assertThat(retried.conflicts()).isEmpty();
+        assertThat(retried.reverted()).isZero();
+        assertThat(retried.alreadyReverted()).isEqualTo(2);
+        assertThat(fixture.count("select count(*) from change_log where status = 'reverted'")).isEqualTo(2);
+        assertThat(fixture.count("select count(*) from golden_record where fields_json like '%Ada Lovelace%'")).isZero();
+    }
 }

@@ -54,6 +54,9 @@ public final class BenchCommand implements Callable<Integer> {
     Path out;
 
     public static void main(String[] args) {
+        // Before the worker's Spring Boot configures logging, Logback would print every INFO line of the baselines.
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
         int exit = new CommandLine(new BenchCommand()).execute(args);
         System.exit(exit);
     }
@@ -70,36 +73,44 @@ public final class BenchCommand implements Callable<Integer> {
             databases.seed(rows);
             List<Throughput> baselines = baselines(databases);
             Map<String, AccordBackfill> accord = new LinkedHashMap<>();
-            Lag lag = null;
+            Lag[] lag = new Lag[1];
             for (String kind : targets) {
                 try (AccordRun run = AccordRun.start(databases, kind, dir, batchSize)) {
-                    AccordBackfill backfill = run.backfill(rowsPerChunk, parallelism);
-                    log("Accord backfill into %s: %,d records in %.1f s (%,.0f/s); %s", kind, backfill.backfill().records(),
-                            backfill.backfill().seconds(), backfill.backfill().recordsPerSecond(), backfill.counts());
-                    log("  memory %s; workflow %s", backfill.memory(), backfill.workflow());
-                    if ("postgres".equals(kind)) {
-                        checkSameRows(databases);
-                        backfill = run.rollback(backfill);
-                        log("rollback: %,d rows restored in %.1f s (%,.0f/s), %d conflicts; target now %s rows", backfill.rollback().records(),
-                                backfill.rollback().seconds(), backfill.rollback().recordsPerSecond(), backfill.rollbackConflicts(),
-                                databases.postgres.text("select count(*) from " + BenchDatabases.ACCORD_TARGET));
-                    }
-                    if ("mariadb".equals(kind) && lagSeconds > 0) {
-                        lag = new LagPhase(run.client(), databases).run(rows, lagRate, lagSeconds);
-                        log("lag: %,d changes, p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, %d not seen", lag.written(), lag.p50(), lag.p95(),
-                                lag.p99(), lag.notSeen());
-                    }
-                    accord.put(kind, backfill);
+                    accord.put(kind, accord(run, kind, databases, lag));
                 }
             }
             Map<String, Double> ratios = Scorecard.ratios(baselines, accord);
-            Run result = new Run(LocalDate.now().toString(), rows, Machine.describe(), baselines, accord, lag, ratios,
-                    Scorecard.targets(ratios, lag, accord.get("postgres")));
+            Run result = new Run(LocalDate.now().toString(), rows, Machine.describe(), baselines, accord, lag[0], ratios,
+                    Scorecard.targets(ratios, lag[0], accord.get("postgres")));
             System.out.println();
             System.out.println(BenchReport.markdown(result));
             log("written %s", BenchReport.write(result, out));
             return 0;
         }
+    }
+
+    /**
+     * The backfill into one target kind; into PostgreSQL also its rollback, into MariaDB also the lag phase
+     * (whose result goes to {@code lag[0]}).
+     */
+    private AccordBackfill accord(AccordRun run, String kind, BenchDatabases databases, Lag[] lag) throws Exception {
+        AccordBackfill backfill = run.backfill(rowsPerChunk, parallelism);
+        log("Accord backfill into %s: %,d records in %.1f s (%,.0f/s); %s", kind, backfill.backfill().records(),
+                backfill.backfill().seconds(), backfill.backfill().recordsPerSecond(), backfill.counts());
+        log("  memory %s; workflow %s", backfill.memory(), backfill.workflow());
+        if ("postgres".equals(kind)) {
+            checkSameRows(databases);
+            backfill = run.rollback(backfill);
+            log("rollback: %,d rows restored in %.1f s (%,.0f/s), %d conflicts; target now %s rows", backfill.rollback().records(),
+                    backfill.rollback().seconds(), backfill.rollback().recordsPerSecond(), backfill.rollbackConflicts(),
+                    databases.postgres.text("select count(*) from " + BenchDatabases.ACCORD_TARGET));
+        }
+        if ("mariadb".equals(kind) && lagSeconds > 0) {
+            lag[0] = new LagPhase(run.client(), databases).run(rows, lagRate, lagSeconds);
+            log("lag: %,d changes, p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, %d not seen", lag[0].written(), lag[0].p50(), lag[0].p95(),
+                    lag[0].p99(), lag[0].notSeen());
+        }
+        return backfill;
     }
 
     private List<Throughput> baselines(BenchDatabases databases) throws Exception {

@@ -26,7 +26,8 @@ import java.util.Optional;
  * Reverts one run from the change log, newest write first: each target row goes back to its
  * before-image with compare-and-set on the version Accord wrote, and each golden record field goes back
  * where it still holds the run's value. Rows and fields someone else changed since are reported, never
- * overwritten. The run's dedup keys are forgotten (a replay applies again) and, if the run was the last
+ * overwritten. The run's dedup keys are forgotten, and so is the echo memory of the undone values at the
+ * systems that sent them (a replay applies again); if the run was the last
  * to move the flow's checkpoint, the checkpoint goes back to where the run started. Idempotent.
  */
 public final class RunReverter {
@@ -113,6 +114,7 @@ public final class RunReverter {
     private void revertGoldenBatch(java.sql.Connection c, List<AppliedChanges.Entry> batch, Tally tally) throws java.sql.SQLException {
         Map<String, GoldenRecords.Stored> working = new LinkedHashMap<>();
         List<FieldHistory.Entry> history = new ArrayList<>();
+        Map<List<String>, Map<String, java.util.Set<String>>> newsAgain = new LinkedHashMap<>();
         for (AppliedChanges.Entry entry : batch) {
             ChangeSet changes = StoreJson.read(entry.changesJson(), ChangeSet.class);
             String id = changes.domain() + "/" + changes.key();
@@ -121,6 +123,16 @@ public final class RunReverter {
             reversal.conflicts().forEach(f -> tally.conflicts.add("hub/" + id + "." + f + ": changed after the run wrote it"));
             working.put(id, new GoldenRecords.Stored(reversal.after(), stored.revision()));
             history.addAll(rollbackHistory(entry, reversal.changes()));
+            for (dev.accord.core.change.FieldChange undone : reversal.changes().fields()) {
+                if (undone.before() != null) {
+                    newsAgain.computeIfAbsent(List.of(undone.before().version().system(), changes.domain()), k -> new LinkedHashMap<>())
+                            .computeIfAbsent(changes.key(), k -> new java.util.TreeSet<>()).add(undone.field());
+                }
+            }
+        }
+        // The systems that sent the undone values still hold them; reading them again must count as news.
+        for (Map.Entry<List<String>, Map<String, java.util.Set<String>>> forgotten : newsAgain.entrySet()) {
+            context.store().echoes().forget(c, forgotten.getKey().get(0), forgotten.getKey().get(1), forgotten.getValue());
         }
         context.store().golden().save(c, working.values().stream().filter(s -> s.revision() > 0).toList());
         context.store().history().append(c, history);

@@ -69,4 +69,36 @@ public final class EchoMemory {
             statement.executeBatch();
         }
     }
+
+    /**
+     * Forgets what a system was known to hold in some fields (a rollback took the hub's values back, so the
+     * system's value is news again the next time it is read).
+     *
+     * @param fields per key, the fields to forget
+     */
+    public void forget(Connection connection, String system, String domain, Map<String, ? extends Collection<String>> fields)
+            throws SQLException {
+        if (fields.isEmpty()) {
+            return;
+        }
+        Map<String, Map<String, JsonNode>> known = load(connection, system, domain, fields.keySet());
+        Map<String, Map<String, JsonNode>> kept = new HashMap<>();
+        for (Map.Entry<String, Map<String, JsonNode>> entry : known.entrySet()) {
+            Map<String, JsonNode> rest = new TreeMap<>(entry.getValue());
+            rest.keySet().removeAll(fields.get(entry.getKey()));
+            kept.put(entry.getKey(), rest);
+        }
+        try (PreparedStatement statement = connection.prepareStatement(
+                "delete from echo_memory where system_name = ? and domain_name = ? and record_key = ?")) {
+            for (String key : known.keySet()) {
+                statement.setString(1, system);
+                statement.setString(2, domain);
+                statement.setString(3, key);
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+        kept.values().removeIf(Map::isEmpty);
+        remember(connection, system, domain, kept);
+    }
 }

@@ -99,4 +99,14 @@ class RunReverterTest {
         assertThat(fixture.count("select count(*) from change_log where status = 'reverted'")).isEqualTo(2);
         assertThat(fixture.count("select count(*) from golden_record where fields_json like '%Ada Lovelace%'")).isZero();
     }
+
+    @Test
+    void afterARollbackTheSameSourceValuesApplyAgainInsteadOfPassingForEchoes() throws Exception {
+        reverter.revertRun(new RollbackRequest("crm-customers", "run-1"), () -> { });
+
+        var replay = hub.resolve(HubFixture.page("crm-customers", "run-2", 1), List.of(HubTest.crm("C000001", 1)), false);
+
+        assertThat(replay.records()).singleElement().satisfies(r -> assertThat(r.decision().spelling()).isEqualTo("applied"));
+        assertThat(fixture.count("select count(*) from golden_record where fields_json like '%Ada Lovelace%'")).isEqualTo(1);
+    }
 }

@@ -5,12 +5,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Set;
 
 /**
  * The 256-bit key Accord encrypts Temporal payloads with. From {@code ACCORD_PAYLOAD_KEY} (base64) when set —
@@ -24,6 +26,7 @@ public record PayloadKey(byte[] bytes, String id) {
 
     public static final String ENVIRONMENT = "ACCORD_PAYLOAD_KEY";
     static final Path DEFAULT_FILE = Path.of(".accord", "payload.key");
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     public static PayloadKey of(byte[] bytes) {
         if (bytes.length != 32) {
@@ -62,13 +65,12 @@ public record PayloadKey(byte[] bytes, String id) {
     private static void create(Path file) throws IOException {
         byte[] bytes = new byte[32];
         new SecureRandom().nextBytes(bytes);
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), "payload", ".key");
-        try {
-            Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // a file system without POSIX permissions: the folder's own protection applies
-        }
+        Path folder = Files.createDirectories(file.toAbsolutePath().getParent());
+        // Owner-only from the moment it exists where the file system has POSIX permissions; elsewhere
+        // (Windows) a temporary file is already private to the user who creates it.
+        Path temporary = folder.getFileSystem().supportedFileAttributeViews().contains("posix")
+                ? Files.createTempFile(folder, "payload", ".key", PosixFilePermissions.asFileAttribute(OWNER_ONLY))
+                : Files.createTempFile(folder, "payload", ".key");
         Files.writeString(temporary, Base64.getEncoder().encodeToString(bytes));
         try {
             Files.move(temporary, file);

@@ -12,6 +12,7 @@ import dev.accord.connectors.TargetConnector;
 import dev.accord.connectors.TargetRow;
 import dev.accord.connectors.WriteResult;
 import dev.accord.core.change.ChangeSet;
+import dev.accord.core.change.FieldChange;
 import dev.accord.core.resolve.Resolver;
 import dev.accord.workflows.activities.RollbackRequest;
 import dev.accord.workflows.activities.RollbackResult;
@@ -21,6 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reverts one run from the change log, newest write first: each target row goes back to its
@@ -114,7 +117,7 @@ public final class RunReverter {
     private void revertGoldenBatch(java.sql.Connection c, List<AppliedChanges.Entry> batch, Tally tally) throws java.sql.SQLException {
         Map<String, GoldenRecords.Stored> working = new LinkedHashMap<>();
         List<FieldHistory.Entry> history = new ArrayList<>();
-        Map<List<String>, Map<String, java.util.Set<String>>> newsAgain = new LinkedHashMap<>();
+        Map<List<String>, Map<String, Set<String>>> newsAgain = new LinkedHashMap<>();
         for (AppliedChanges.Entry entry : batch) {
             ChangeSet changes = StoreJson.read(entry.changesJson(), ChangeSet.class);
             String id = changes.domain() + "/" + changes.key();
@@ -123,15 +126,15 @@ public final class RunReverter {
             reversal.conflicts().forEach(f -> tally.conflicts.add("hub/" + id + "." + f + ": changed after the run wrote it"));
             working.put(id, new GoldenRecords.Stored(reversal.after(), stored.revision()));
             history.addAll(rollbackHistory(entry, reversal.changes()));
-            for (dev.accord.core.change.FieldChange undone : reversal.changes().fields()) {
+            for (FieldChange undone : reversal.changes().fields()) {
                 if (undone.before() != null) {
                     newsAgain.computeIfAbsent(List.of(undone.before().version().system(), changes.domain()), k -> new LinkedHashMap<>())
-                            .computeIfAbsent(changes.key(), k -> new java.util.TreeSet<>()).add(undone.field());
+                            .computeIfAbsent(changes.key(), k -> new TreeSet<>()).add(undone.field());
                 }
             }
         }
         // The systems that sent the undone values still hold them; reading them again must count as news.
-        for (Map.Entry<List<String>, Map<String, java.util.Set<String>>> forgotten : newsAgain.entrySet()) {
+        for (Map.Entry<List<String>, Map<String, Set<String>>> forgotten : newsAgain.entrySet()) {
             context.store().echoes().forget(c, forgotten.getKey().get(0), forgotten.getKey().get(1), forgotten.getValue());
         }
         context.store().golden().save(c, working.values().stream().filter(s -> s.revision() > 0).toList());
@@ -142,7 +145,7 @@ public final class RunReverter {
     private List<FieldHistory.Entry> rollbackHistory(AppliedChanges.Entry entry, ChangeSet restored) {
         List<FieldHistory.Entry> rows = new ArrayList<>();
         int schemaVersion = context.contract().domain(restored.domain()).schema().version();
-        for (dev.accord.core.change.FieldChange change : restored.fields()) {
+        for (FieldChange change : restored.fields()) {
             rows.add(new FieldHistory.Entry(0, restored.domain(), restored.key(), change.field(), "rolled-back",
                     "run " + entry.runId() + " rolled back", value(change.before()), value(change.after()),
                     change.before() == null ? null : StoreJson.write(change.before().version()),
@@ -183,7 +186,7 @@ public final class RunReverter {
     private static List<List<ChangeLog.Entry>> waves(List<ChangeLog.Entry> entries) {
         List<List<ChangeLog.Entry>> waves = new ArrayList<>();
         List<ChangeLog.Entry> wave = new ArrayList<>();
-        java.util.Set<String> keys = new java.util.HashSet<>();
+        Set<String> keys = new java.util.HashSet<>();
         for (ChangeLog.Entry entry : entries) {
             boolean otherTarget = !wave.isEmpty() && !wave.get(0).target().equals(entry.target());
             if (otherTarget || keys.contains(entry.key()) || wave.size() == 500) {

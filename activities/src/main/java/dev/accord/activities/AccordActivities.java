@@ -18,14 +18,15 @@ public final class AccordActivities {
 
     public static List<Object> all(SyncContext context) {
         Hub hub = new Hub(context);
+        TargetApplier applier = new TargetApplier(context, hub);
         return List.of(
                 new ExtractActivitiesImpl(context),
                 new ValidateActivitiesImpl(context),
                 new ResolveActivitiesImpl(hub),
-                new ApplyActivitiesImpl(new TargetApplier(context, hub)),
+                new ApplyActivitiesImpl(applier),
                 new RunActivitiesImpl(new RunBook(context)),
                 new RollbackActivitiesImpl(new RunReverter(context), new RollbackScopes(context)),
-                new BackfillActivitiesImpl(context),
+                new BackfillActivitiesImpl(context, hub, applier),
                 new VerifyActivitiesImpl(new ReadBack(context)),
                 new ReviewActivitiesImpl(new ReviewDesk(context)),
                 new FreshnessActivitiesImpl(new FreshnessMeter(context)));

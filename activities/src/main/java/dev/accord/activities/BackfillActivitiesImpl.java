@@ -1,10 +1,14 @@
 package dev.accord.activities;
 
+import dev.accord.activities.hub.Hub;
 import dev.accord.activities.hub.SyncContext;
+import dev.accord.activities.hub.TargetApplier;
 import dev.accord.connectors.SourceConnector;
 import dev.accord.connectors.SourcePage;
 import dev.accord.core.contract.FlowSpec;
 import dev.accord.workflows.activities.BackfillActivities;
+import dev.accord.workflows.activities.BackfillPageRequest;
+import dev.accord.workflows.activities.BackfillPageResult;
 import dev.accord.workflows.activities.ChunkProgress;
 import dev.accord.workflows.activities.Cursor;
 import dev.accord.workflows.activities.ExtractRangeRequest;
@@ -12,16 +16,19 @@ import dev.accord.workflows.activities.ExtractedPage;
 import dev.accord.workflows.activities.KeyRange;
 import dev.accord.workflows.activities.PlanChunksRequest;
 import dev.accord.workflows.activities.SourceRecord;
+import io.temporal.activity.Activity;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Backfill steps: chunk planning and key-range reads from the source, chunk progress in the store. */
+/** Backfill steps: chunk planning, key-range reads from the source, whole pages, chunk progress in the store. */
 public final class BackfillActivitiesImpl implements BackfillActivities {
 
     private final SyncContext context;
+    private final BackfillPages pages;
 
-    public BackfillActivitiesImpl(SyncContext context) {
+    public BackfillActivitiesImpl(SyncContext context, Hub hub, TargetApplier applier) {
         this.context = context;
+        this.pages = new BackfillPages(context, this::read, hub, applier);
     }
 
     @Override
@@ -44,12 +51,21 @@ public final class BackfillActivitiesImpl implements BackfillActivities {
 
     @Override
     public ExtractedPage extractRange(ExtractRangeRequest request) {
-        return Failures.translated(() -> Holds.holdingWhileUnavailable(() -> {
+        return Failures.translated(() -> read(request));
+    }
+
+    @Override
+    public BackfillPageResult runPage(BackfillPageRequest request) {
+        return Failures.translated(() -> pages.run(request, () -> Activity.getExecutionContext().heartbeat(request.page().page())));
+    }
+
+    private ExtractedPage read(ExtractRangeRequest request) {
+        return Holds.holdingWhileUnavailable(() -> {
             SourcePage page = source(request.flow()).readKeyRange(request.range().afterKey(), request.range().lastKey(), request.limit());
             return new ExtractedPage(page.rows().stream()
                     .map(r -> new SourceRecord(r.key(), r.sourceVersion(), r.timestamp(), r.deleted(), r.columns(), r.malformed())).toList(),
                     new Cursor(null, page.next().key()), page.hasMore(), Cursor.BEGINNING);
-        }, unavailable -> ExtractedPage.heldAt(new Cursor(null, request.range().afterKey()))));
+        }, unavailable -> ExtractedPage.heldAt(new Cursor(null, request.range().afterKey())));
     }
 
     @Override

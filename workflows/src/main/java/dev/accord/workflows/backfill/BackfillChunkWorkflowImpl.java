@@ -1,5 +1,7 @@
 package dev.accord.workflows.backfill;
 
+import dev.accord.workflows.activities.BackfillPageRequest;
+import dev.accord.workflows.activities.BackfillPageResult;
 import dev.accord.workflows.activities.ChunkProgress;
 import dev.accord.workflows.activities.ExtractRangeRequest;
 import dev.accord.workflows.activities.ExtractedPage;
@@ -9,18 +11,29 @@ import dev.accord.workflows.sync.ActivityStubs;
 import dev.accord.workflows.sync.PagePipeline;
 import dev.accord.workflows.sync.Tally;
 import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.util.List;
 
 /**
- * Reloads one chunk's key range page by page through the same pipeline as a sync, delivering every key,
- * and saves its progress after each page, so a restarted chunk continues where it was and a done chunk
- * returns at once. Renews itself with continue-as-new when its history grows (progress is in the store).
+ * Reloads one chunk's key range page by page through the same boundary, hub and targets as a sync, delivering
+ * every key, and saves its progress after each page, so a restarted chunk continues where it was and a done
+ * chunk returns at once. Renews itself with continue-as-new when its history grows (progress is in the store).
+ *
+ * <p>Each page runs as one activity ({@code RunPage}) that returns counts only: a backfill moves millions of
+ * records, and carrying them through the history (extract → validate → resolve → apply, five activities a
+ * page) cost more than the work and kept every record in the Temporal server's memory. Only what needs the
+ * workflow comes back to it: reviews to open, and deliveries held by the kill switch or an open circuit,
+ * which it retries on a durable timer. Chunks recorded before this ran the steps one activity each; they
+ * replay that way ({@link #WHOLE_PAGES}).
  */
 public class BackfillChunkWorkflowImpl implements BackfillChunkWorkflow {
 
     /** Pages of chunk n are numbered n × PAGE_BLOCK + 1, + 2, …, unique within the backfill's run. */
     static final long PAGE_BLOCK = 1_000_000L;
     /** While the source is unavailable (open circuit breaker, throttling), read again after this long. */
-    static final java.time.Duration SOURCE_HOLD_RECHECK = java.time.Duration.ofSeconds(10);
+    static final Duration SOURCE_HOLD_RECHECK = Duration.ofSeconds(10);
+    /** Version marker: from version 1 a page is one activity instead of one per step. */
+    static final String WHOLE_PAGES = "backfill-page-as-one-activity";
 
     private final ActivityStubs activities = new ActivityStubs();
     private boolean paused;
@@ -28,12 +41,55 @@ public class BackfillChunkWorkflowImpl implements BackfillChunkWorkflow {
 
     @Override
     public ChunkResult run(ChunkInput input) {
+        int version = Workflow.getVersion(WHOLE_PAGES, Workflow.DEFAULT_VERSION, 1);
         Tally tally = new Tally(null);
         PagePipeline pipeline = new PagePipeline(activities, tally, state -> { });
         ChunkProgress progress = activities.backfill.chunkProgress(input.run().runId(), input.chunk(), input.range());
         if (progress.done()) {
             return new ChunkResult(input.chunk(), progress.pages(), progress.records(), tally.snapshot(), "done");
         }
+        return version == Workflow.DEFAULT_VERSION ? runStepByStep(input, progress, tally, pipeline)
+                : runWholePages(input, progress, tally, pipeline);
+    }
+
+    private ChunkResult runWholePages(ChunkInput input, ChunkProgress progress, Tally tally, PagePipeline pipeline) {
+        ChunkProgress done = new ChunkProgress(input.run().runId(), input.chunk(), input.range(), progress.lastKeyDone(),
+                progress.pages(), progress.records(), false);
+        boolean more = true;
+        while (more) {
+            Workflow.await(() -> !paused || stopped);
+            if (stopped) {
+                return new ChunkResult(input.chunk(), done.pages(), done.records(), tally.snapshot(), "stopped");
+            }
+            PageRef ref = new PageRef(input.flow(), input.run(), input.chunk() * PAGE_BLOCK + done.pages() + 1);
+            BackfillPageResult page = activities.backfillPage.runPage(new BackfillPageRequest(ref, done, input.batchSize(),
+                    input.source(), input.targets(), input.dryRun()));
+            if (page.held()) {
+                Workflow.await(SOURCE_HOLD_RECHECK, () -> stopped);
+                continue;
+            }
+            if (page.records() == 0) {
+                break;
+            }
+            page.counts().forEach(tally::add);
+            pipeline.openReviews(input.flow(), page.reviews(), page.reviewTerms());
+            page.undelivered().forEach((system, keys) -> pipeline.deliver(List.of(system), ref, keys, input.dryRun()));
+            done = new ChunkProgress(done.runId(), done.chunk(), done.range(), page.lastKey(), done.pages() + 1,
+                    done.records() + page.records(), false);
+            if (!input.dryRun() && !page.progressSaved()) {
+                activities.backfill.saveChunkProgress(done);
+            }
+            more = page.hasMore();
+            if (more && Workflow.getInfo().isContinueAsNewSuggested()) {
+                Workflow.continueAsNew(input);
+            }
+        }
+        String after = done.lastKeyDone() != null ? done.lastKeyDone() : input.range().afterKey();
+        return finished(input, after, done.pages(), done.records(), tally);
+    }
+
+    /** How chunks recorded before {@link #WHOLE_PAGES} ran: one activity per step, the records in the history. */
+    private ChunkResult runStepByStep(ChunkInput input, ChunkProgress progress, Tally tally, PagePipeline pipeline) {
         String after = progress.lastKeyDone() != null ? progress.lastKeyDone() : input.range().afterKey();
         long pages = progress.pages();
         long records = progress.records();
@@ -66,6 +122,10 @@ public class BackfillChunkWorkflowImpl implements BackfillChunkWorkflow {
                 Workflow.continueAsNew(input);
             }
         }
+        return finished(input, after, pages, records, tally);
+    }
+
+    private ChunkResult finished(ChunkInput input, String after, long pages, long records, Tally tally) {
         if (!input.dryRun()) {
             activities.backfill.saveChunkProgress(new ChunkProgress(input.run().runId(), input.chunk(), input.range(), after,
                     pages, records, true));

@@ -41,6 +41,8 @@ public final class ActivityStubs {
     public final RunActivities runs;
     public final RollbackActivities rollback;
     public final BackfillActivities backfill;
+    /** The backfill's whole-page step: read, validate, resolve and write a page in one activity. */
+    public final BackfillActivities backfillPage;
     public final VerifyActivities verify;
     public final ReviewActivities review;
 
@@ -52,6 +54,7 @@ public final class ActivityStubs {
         runs = Workflow.newActivityStub(RunActivities.class, options(Duration.ofSeconds(30), null));
         rollback = Workflow.newActivityStub(RollbackActivities.class, options(Duration.ofMinutes(30), Duration.ofSeconds(30)));
         backfill = Workflow.newActivityStub(BackfillActivities.class, options(Duration.ofMinutes(5), ALIVE));
+        backfillPage = Workflow.newActivityStub(BackfillActivities.class, options(Duration.ofMinutes(10), ALIVE));
         verify = Workflow.newActivityStub(VerifyActivities.class, options(Duration.ofMinutes(2), ALIVE));
         review = Workflow.newActivityStub(ReviewActivities.class, options(Duration.ofMinutes(1), null));
     }

@@ -18,6 +18,7 @@ import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -58,9 +59,14 @@ public final class PagePipeline {
             resolved.wouldWrite().forEach(tally::add);
         }
         if (resolved.parksReviews()) {
-            resolved.reviews().forEach(id -> openReview(id, ref.flow(), resolved.termsOf(id)));
+            openReviews(ref.flow(), resolved.reviews(), resolved.reviewTerms());
         }
         return resolved;
+    }
+
+    /** Opens a review workflow for each parked field change; {@code terms} may lack an id (the defaults apply). */
+    public void openReviews(String flow, List<String> reviewIds, Map<String, ReviewTerms> terms) {
+        reviewIds.forEach(id -> openReview(id, flow, terms == null ? null : terms.get(id)));
     }
 
     /**

@@ -21,6 +21,12 @@ class BackfillReplayTest {
         WorkflowReplayer.replayWorkflowExecutionFromResource("histories/backfill-chunk.json", BackfillChunkWorkflowImpl.class);
     }
 
+    /** A chunk whose pages each ran as one activity, with a review opened and a held delivery retried on a timer. */
+    @Test
+    void replaysABackfillChunkOfWholePages() throws Exception {
+        WorkflowReplayer.replayWorkflowExecutionFromResource("histories/backfill-chunk-whole-pages.json", BackfillChunkWorkflowImpl.class);
+    }
+
     @Test
     void replaysARollbackOfSeveralRuns() throws Exception {
         WorkflowReplayer.replayWorkflowExecutionFromResource("histories/rollback.json", RollbackWorkflowImpl.class);

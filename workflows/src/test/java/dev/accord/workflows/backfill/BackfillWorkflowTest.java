@@ -57,6 +57,36 @@ class BackfillWorkflowTest {
     }
 
     @Test
+    void eachPageIsOneActivityAndNoRecordTravelsThroughTheHistory() {
+        BackfillResult result = stub("lean").run(input(20, 2));
+
+        io.temporal.common.WorkflowExecutionHistory history = client.fetchHistory("backfill/crm-customers/lean/chunk-1");
+        assertThat(result.records()).isEqualTo(95);
+        assertThat(activityTypes(history)).containsOnly("ChunkProgress", "RunPage", "SaveChunkProgress")
+                .filteredOn("RunPage"::equals).hasSize(3);
+        assertThat(history.toJson(false)).doesNotContain("@example.com").doesNotContain("C000005");
+        assertThat(result.counts()).containsEntry("applied", 95L).containsEntry("billing:written", 95L);
+    }
+
+    @Test
+    void aDeliveryHeldByTheKillSwitchIsRetriedByTheChunkItselfBeforeItMovesOn() {
+        flow.heldApplies.set(1);
+
+        BackfillResult result = stub("held").run(input(20, 1));
+
+        assertThat(result.state()).isEqualTo("finished");
+        assertThat(flow.delivered).hasSize(190).doesNotHaveDuplicates();
+        assertThat(flow.chunkProgress.values()).hasSize(5).allMatch(ChunkProgress::done);
+        assertThat(result.counts()).containsEntry("billing:written", 95L).containsEntry("support:written", 95L);
+    }
+
+    /** The activity types a history scheduled, in order. */
+    private static java.util.List<String> activityTypes(io.temporal.common.WorkflowExecutionHistory history) {
+        return history.getEvents().stream().filter(e -> e.hasActivityTaskScheduledEventAttributes())
+                .map(e -> e.getActivityTaskScheduledEventAttributes().getActivityType().getName()).toList();
+    }
+
+    @Test
     void aFinishedChunkIsNeverRedoneAndAHalfDoneOneContinuesAfterItsLastKey() {
         flow.chunkProgress.put(1, new ChunkProgress("any", 1, new KeyRange(null, "C000019"), "C000019", 2, 20, true));
         flow.chunkProgress.put(2, new ChunkProgress("any", 2, new KeyRange("C000019", "C000039"), "C000029", 1, 10, false));

@@ -6,6 +6,8 @@ import dev.accord.workflows.activities.AppliedPage;
 import dev.accord.workflows.activities.ApplyActivities;
 import dev.accord.workflows.activities.ApplyRequest;
 import dev.accord.workflows.activities.BackfillActivities;
+import dev.accord.workflows.activities.BackfillPageRequest;
+import dev.accord.workflows.activities.BackfillPageResult;
 import dev.accord.workflows.activities.ChunkProgress;
 import dev.accord.workflows.activities.ExtractRangeRequest;
 import dev.accord.workflows.activities.KeyRange;
@@ -60,6 +62,7 @@ public final class FakeFlow implements ExtractActivities, ValidateActivities, Re
     public final Map<Integer, ChunkProgress> chunkProgress = new java.util.concurrent.ConcurrentHashMap<>();
     public final AtomicInteger extractCalls = new AtomicInteger();
     public final AtomicInteger heldApplies = new AtomicInteger();
+    public final AtomicInteger pageRuns = new AtomicInteger();
     public volatile boolean continuous;
     public volatile String brokenConfiguration;
     public volatile long extractDelayMillis;
@@ -182,6 +185,39 @@ public final class FakeFlow implements ExtractActivities, ValidateActivities, Re
                 .limit(request.limit()).toList();
         Cursor next = new Cursor(null, page.isEmpty() ? request.range().afterKey() : page.get(page.size() - 1).key());
         return new ExtractedPage(page, next, page.size() == request.limit(), Cursor.BEGINNING);
+    }
+
+    /** The page's steps in order, as the real activity runs them; a held apply leaves its keys to the workflow. */
+    @Override
+    public BackfillPageResult runPage(BackfillPageRequest request) {
+        pageRuns.incrementAndGet();
+        ExtractedPage page = extractRange(new ExtractRangeRequest(request.page().flow(),
+                new KeyRange(request.after(), request.progress().range().lastKey()), request.limit()));
+        if (page.hasNoRecords()) {
+            return BackfillPageResult.noMoreRows();
+        }
+        ResolvedPage resolved = resolve(new ResolveRequest(request.page(), validate(new ValidateRequest(request.page(), page.records(),
+                request.dryRun())).changes(), request.dryRun(), true));
+        Tally tally = new Tally(null);
+        tally.records(resolved.records());
+        Map<String, List<String>> undelivered = new java.util.LinkedHashMap<>();
+        for (String target : request.targets()) {
+            AppliedPage applied = apply(new ApplyRequest(request.page(), target, resolved.deliveries(), request.dryRun()));
+            if (applied.held()) {
+                undelivered.put(target, resolved.deliveries());
+            } else {
+                tally.target(applied);
+            }
+        }
+        String last = page.next().key();
+        boolean saved = !request.dryRun() && undelivered.isEmpty();
+        if (saved) {
+            ChunkProgress before = request.progress();
+            saveChunkProgress(new ChunkProgress(before.runId(), before.chunk(), before.range(), last, before.pages() + 1,
+                    before.records() + page.records().size(), false));
+        }
+        return new BackfillPageResult(false, page.records().size(), last, page.hasMore(), tally.snapshot(), resolved.reviews(), Map.of(),
+                undelivered, saved);
     }
 
     @Override

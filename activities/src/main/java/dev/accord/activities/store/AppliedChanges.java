@@ -35,13 +35,8 @@ public final class AppliedChanges {
 
     public Map<String, Entry> find(Connection connection, Collection<String> dedupKeys) throws SQLException {
         Map<String, Entry> found = new HashMap<>();
-        for (List<String> chunk : Sql.chunks(dedupKeys)) {
-            Sql.query(connection, "select * from applied_change where dedup_key in " + Sql.in(chunk.size()), s -> {
-                for (int i = 0; i < chunk.size(); i++) {
-                    s.setString(i + 1, chunk.get(i));
-                }
-            }, row -> found.put(row.getString("dedup_key"), read(row)));
-        }
+        Sql.byKeys(connection, dialect, "*", "applied_change", List.of(), List.of(), "dedup_key", dedupKeys,
+                row -> found.put(row.getString("dedup_key"), read(row)));
         return found;
     }
 

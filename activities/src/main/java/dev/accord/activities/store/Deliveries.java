@@ -78,18 +78,8 @@ public final class Deliveries {
 
     /** Pending deliveries of the given keys to one target. */
     public List<Delivery> pending(Connection connection, String target, String domain, Collection<String> keys) throws SQLException {
-        List<Delivery> result = new ArrayList<>();
-        for (List<String> chunk : Sql.chunks(keys)) {
-            result.addAll(Sql.query(connection, "select * from target_delivery where target_system = ? and domain_name = ?"
-                    + " and record_key in " + Sql.in(chunk.size()), s -> {
-                        s.setString(1, target);
-                        s.setString(2, domain);
-                        for (int i = 0; i < chunk.size(); i++) {
-                            s.setString(i + 3, chunk.get(i));
-                        }
-                    }, Deliveries::read));
-        }
-        return result;
+        return Sql.byKeys(connection, dialect, "*", "target_delivery", List.of("target_system", "domain_name"), List.of(target, domain),
+                "record_key", keys, Deliveries::read);
     }
 
     /** The oldest pending deliveries to one target, up to {@code limit}. */

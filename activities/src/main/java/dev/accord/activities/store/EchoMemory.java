@@ -33,16 +33,8 @@ public final class EchoMemory {
     public Map<String, Map<String, JsonNode>> load(Connection connection, String system, String domain, Collection<String> keys)
             throws SQLException {
         Map<String, Map<String, JsonNode>> result = new HashMap<>();
-        for (List<String> chunk : Sql.chunks(keys)) {
-            Sql.query(connection, "select record_key, fields_json from echo_memory where system_name = ? and domain_name = ?"
-                    + " and record_key in " + Sql.in(chunk.size()), s -> {
-                        s.setString(1, system);
-                        s.setString(2, domain);
-                        for (int i = 0; i < chunk.size(); i++) {
-                            s.setString(i + 3, chunk.get(i));
-                        }
-                    }, row -> result.put(row.getString(1), StoreJson.read(row.getString(2), FIELDS)));
-        }
+        Sql.byKeys(connection, dialect, "record_key, fields_json", "echo_memory", List.of("system_name", "domain_name"),
+                List.of(system, domain), "record_key", keys, row -> result.put(row.getString(1), StoreJson.read(row.getString(2), FIELDS)));
         return result;
     }
 

@@ -35,18 +35,10 @@ public final class GoldenRecords {
     /** The stored records of {@code keys}; keys without one get an empty record at revision 0. */
     public Map<String, Stored> load(Connection connection, String domain, Collection<String> keys) throws SQLException {
         Map<String, Stored> result = new HashMap<>();
-        for (List<String> chunk : Sql.chunks(keys)) {
-            String sql = "select record_key, fields_json, tombstone_json, deleted, revision from golden_record"
-                    + " where domain_name = ? and record_key in " + Sql.in(chunk.size());
-            Sql.query(connection, sql, s -> {
-                s.setString(1, domain);
-                for (int i = 0; i < chunk.size(); i++) {
-                    s.setString(i + 2, chunk.get(i));
-                }
-            }, row -> result.put(row.getString(1), new Stored(new CanonicalRecord(domain, row.getString(1),
-                    StoreJson.read(row.getString(2), FIELDS), StoreJson.read(row.getString(3), FieldVersion.class),
-                    row.getBoolean(4)), row.getLong(5))));
-        }
+        Sql.byKeys(connection, dialect, "record_key, fields_json, tombstone_json, deleted, revision", "golden_record",
+                List.of("domain_name"), List.of(domain), "record_key", keys, row -> result.put(row.getString(1),
+                        new Stored(new CanonicalRecord(domain, row.getString(1), StoreJson.read(row.getString(2), FIELDS),
+                                StoreJson.read(row.getString(3), FieldVersion.class), row.getBoolean(4)), row.getLong(5))));
         for (String key : keys) {
             result.computeIfAbsent(key, k -> new Stored(CanonicalRecord.empty(domain, k), 0));
         }

@@ -48,6 +48,53 @@ final class Sql {
         }
     }
 
+    /**
+     * The rows of {@code table} whose {@code prefix} columns hold {@code prefixValues} and whose {@code keyColumn}
+     * is one of {@code keys}; the prefix and the key column must be unique together (a primary key).
+     *
+     * <p>On PostgreSQL this is one index lookup per key whatever the table's statistics: the keys come as one
+     * array parameter, joined laterally to a one-row lookup. An IN list is planned from the statistics, and on
+     * a table that was never analyzed (a store's first backfill, before autovacuum gets to it) PostgreSQL
+     * takes the prefix for selective and filters every row with it against the list: one scan of the table
+     * per page, so a backfill slows down as the store fills. Elsewhere (H2) an IN list, in chunks.
+     *
+     * @param columns the select list, over the table's columns
+     * @param keys may repeat a key; each row comes once
+     */
+    static <T> List<T> byKeys(Connection connection, StoreDialect dialect, String columns, String table, List<String> prefix,
+                              List<String> prefixValues, String keyColumn, Collection<String> keys, RowReader<T> reader)
+            throws SQLException {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        Collection<String> unique = new java.util.LinkedHashSet<>(keys);
+        StringBuilder where = new StringBuilder();
+        prefix.forEach(column -> where.append(column).append(" = ? and "));
+        if (dialect == StoreDialect.POSTGRES) {
+            String sql = "select t.* from unnest(?) as k(key) cross join lateral (select " + columns + " from " + table
+                    + " where " + where + keyColumn + " = k.key limit 1) t";
+            return query(connection, sql, s -> {
+                s.setArray(1, connection.createArrayOf("varchar", unique.toArray()));
+                for (int i = 0; i < prefixValues.size(); i++) {
+                    s.setString(i + 2, prefixValues.get(i));
+                }
+            }, reader);
+        }
+        List<T> rows = new ArrayList<>();
+        for (List<String> chunk : chunks(unique)) {
+            rows.addAll(query(connection, "select " + columns + " from " + table + " where " + where + keyColumn + " in "
+                    + in(chunk.size()), s -> {
+                        for (int i = 0; i < prefixValues.size(); i++) {
+                            s.setString(i + 1, prefixValues.get(i));
+                        }
+                        for (int i = 0; i < chunk.size(); i++) {
+                            s.setString(prefixValues.size() + i + 1, chunk.get(i));
+                        }
+                    }, reader));
+        }
+        return rows;
+    }
+
     static String in(int count) {
         return "(" + String.join(", ", java.util.Collections.nCopies(count, "?")) + ")";
     }

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -35,7 +36,8 @@ import java.util.TreeSet;
  */
 public final class RunReverter {
 
-    private static final int GOLDEN_BATCH = 500;
+    /** Change-log entries and golden-record changes read and reverted at a time: memory stays flat however big the run. */
+    private static final int PAGE = 500;
 
     private final SyncContext context;
 
@@ -44,11 +46,20 @@ public final class RunReverter {
     }
 
     public RollbackResult revertRun(RollbackRequest request, Runnable progress) {
-        List<ChangeLog.Entry> entries = context.store().inTransaction(c -> context.store().changeLog().forRunNewestFirst(c, request.runId()));
         Tally tally = new Tally();
-        for (List<ChangeLog.Entry> wave : waves(entries)) {
-            revertWave(wave, tally);
-            progress.run();
+        long before = Long.MAX_VALUE;
+        while (true) {
+            long after = before;
+            List<ChangeLog.Entry> entries = context.store().inTransaction(c -> context.store().changeLog()
+                    .forRunNewestFirst(c, request.runId(), after, PAGE));
+            if (entries.isEmpty()) {
+                break;
+            }
+            for (List<ChangeLog.Entry> wave : waves(entries)) {
+                revertWave(wave, tally);
+                progress.run();
+            }
+            before = entries.get(entries.size() - 1).id();
         }
         revertGolden(request.runId(), tally, progress);
         rewindCheckpoint(request);
@@ -73,6 +84,7 @@ public final class RunReverter {
         context.store().inTransaction(c -> {
             int index = 0;
             Map<String, Map<String, JsonNode>> echoes = new HashMap<>();
+            List<ChangeLog.Mark> marks = new ArrayList<>();
             for (Map.Entry<ChangeLog.Entry, RestorePlanner.Restore> item : restores.entrySet()) {
                 ChangeLog.Entry entry = item.getKey();
                 RestorePlanner.Restore restore = item.getValue();
@@ -81,7 +93,7 @@ public final class RunReverter {
                 String conflict = restore.conflict() != null ? restore.conflict()
                         : own.stream().anyMatch(r -> r.status() == WriteResult.Status.CONFLICT) ? "changed during the rollback" : null;
                 if (conflict == null) {
-                    context.store().changeLog().mark(c, entry.id(), ChangeLog.REVERTED, null);
+                    marks.add(new ChangeLog.Mark(entry.id(), ChangeLog.REVERTED, null));
                     if (restore.already()) {
                         tally.alreadyReverted++;
                     } else {
@@ -91,37 +103,49 @@ public final class RunReverter {
                         echoes.put(entry.key(), restore.restored());
                     }
                 } else {
-                    context.store().changeLog().mark(c, entry.id(), ChangeLog.ROLLBACK_CONFLICT, conflict);
+                    marks.add(new ChangeLog.Mark(entry.id(), ChangeLog.ROLLBACK_CONFLICT, conflict));
                     tally.conflicts.add(entry.target() + "/" + entry.key() + ": " + conflict);
                 }
             }
+            context.store().changeLog().mark(c, marks);
             context.store().echoes().remember(c, first.target(), first.domain(), echoes);
             return null;
         });
     }
 
-    /** Reverts the golden records in batches, one transaction each, newest change first; reports progress per batch. */
+    /**
+     * Reverts the golden records a page of changes at a time, newest change first, one transaction per page
+     * (a page reads its records in one lookup); reports progress per page. The run's dedup keys are forgotten
+     * last, so a rollback interrupted halfway finds the rest of its changes when it runs again.
+     */
     private void revertGolden(String runId, Tally tally, Runnable progress) {
-        List<AppliedChanges.Entry> changed = context.store().inTransaction(c -> context.store().applied().changedInRunNewestFirst(c, runId));
-        for (int from = 0; from < changed.size(); from += GOLDEN_BATCH) {
-            List<AppliedChanges.Entry> batch = changed.subList(from, Math.min(changed.size(), from + GOLDEN_BATCH));
-            context.store().inTransaction(c -> {
-                revertGoldenBatch(c, batch, tally);
-                return null;
+        long before = Long.MAX_VALUE;
+        while (true) {
+            long after = before;
+            List<AppliedChanges.Numbered> page = context.store().inTransaction(c -> {
+                List<AppliedChanges.Numbered> changed = context.store().applied().changedInRunNewestFirst(c, runId, after, PAGE);
+                revertGoldenBatch(c, changed.stream().map(AppliedChanges.Numbered::entry).toList(), tally);
+                return changed;
             });
+            if (page.isEmpty()) {
+                break;
+            }
+            before = page.get(page.size() - 1).seq();
             progress.run();
         }
         context.store().inTransaction(c -> context.store().applied().forgetRun(c, runId));
     }
 
     private void revertGoldenBatch(java.sql.Connection c, List<AppliedChanges.Entry> batch, Tally tally) throws java.sql.SQLException {
-        Map<String, GoldenRecords.Stored> working = new LinkedHashMap<>();
+        List<ChangeSet> changeSets = batch.stream().map(entry -> StoreJson.read(entry.changesJson(), ChangeSet.class)).toList();
+        Map<String, GoldenRecords.Stored> working = loadAll(c, changeSets);
         List<FieldHistory.Entry> history = new ArrayList<>();
         Map<List<String>, Map<String, Set<String>>> newsAgain = new LinkedHashMap<>();
-        for (AppliedChanges.Entry entry : batch) {
-            ChangeSet changes = StoreJson.read(entry.changesJson(), ChangeSet.class);
+        for (int i = 0; i < batch.size(); i++) {
+            AppliedChanges.Entry entry = batch.get(i);
+            ChangeSet changes = changeSets.get(i);
             String id = changes.domain() + "/" + changes.key();
-            GoldenRecords.Stored stored = working.computeIfAbsent(id, k -> load(c, changes.domain(), changes.key()));
+            GoldenRecords.Stored stored = working.get(id);
             Resolver.Reversal reversal = context.resolver(changes.domain()).revert(stored.record(), changes);
             reversal.conflicts().forEach(f -> tally.conflicts.add("hub/" + id + "." + f + ": changed after the run wrote it"));
             working.put(id, new GoldenRecords.Stored(reversal.after(), stored.revision()));
@@ -160,12 +184,16 @@ public final class RunReverter {
         return value == null ? null : StoreJson.write(value.value());
     }
 
-    private GoldenRecords.Stored load(java.sql.Connection c, String domain, String key) {
-        try {
-            return context.store().golden().load(c, domain, List.of(key)).get(key);
-        } catch (java.sql.SQLException e) {
-            throw new dev.accord.activities.store.StoreException("cannot read golden record " + domain + "/" + key, e);
+    /** The golden records the changes touch, by {@code domain/key}, read with one lookup per domain. */
+    private Map<String, GoldenRecords.Stored> loadAll(java.sql.Connection c, List<ChangeSet> changeSets) throws java.sql.SQLException {
+        Map<String, Set<String>> keysByDomain = new TreeMap<>();
+        changeSets.forEach(changes -> keysByDomain.computeIfAbsent(changes.domain(), d -> new java.util.LinkedHashSet<>()).add(changes.key()));
+        Map<String, GoldenRecords.Stored> loaded = new LinkedHashMap<>();
+        for (Map.Entry<String, Set<String>> domain : keysByDomain.entrySet()) {
+            context.store().golden().load(c, domain.getKey(), domain.getValue())
+                    .forEach((key, stored) -> loaded.put(domain.getKey() + "/" + key, stored));
         }
+        return loaded;
     }
 
     private void rewindCheckpoint(RollbackRequest request) {

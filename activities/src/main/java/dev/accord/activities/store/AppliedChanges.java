@@ -62,10 +62,19 @@ public final class AppliedChanges {
         }
     }
 
-    /** The changes a run applied to golden records, newest first: what a rollback of the hub undoes. */
-    public java.util.List<Entry> changedInRunNewestFirst(Connection connection, String runId) throws SQLException {
-        return Sql.query(connection, "select * from applied_change where run_id = ? and changes_json is not null order by seq desc",
-                s -> s.setString(1, runId), AppliedChanges::read);
+    /** A recorded change with its position in the order changes were recorded. */
+    public record Numbered(long seq, Entry entry) {}
+
+    /**
+     * Up to {@code limit} of the changes a run applied to golden records, newest first, recorded before
+     * {@code beforeSeq}: what a rollback of the hub undoes, a page at a time.
+     */
+    public List<Numbered> changedInRunNewestFirst(Connection connection, String runId, long beforeSeq, int limit) throws SQLException {
+        return Sql.query(connection, "select * from applied_change where run_id = ? and seq < ? and changes_json is not null"
+                + " order by seq desc limit " + limit, s -> {
+                    s.setString(1, runId);
+                    s.setLong(2, beforeSeq);
+                }, row -> new Numbered(row.getLong("seq"), read(row)));
     }
 
     private static Entry read(java.sql.ResultSet row) throws SQLException {

@@ -111,19 +111,36 @@ public final class ChangeLog {
         }
     }
 
-    /** A run's writes, newest first: the order a rollback undoes them in. */
-    public List<Entry> forRunNewestFirst(Connection connection, String runId) throws SQLException {
-        return Sql.query(connection, "select * from change_log where run_id = ? order by id desc",
-                s -> s.setString(1, runId), ChangeLog::read);
+    /**
+     * Up to {@code limit} of a run's writes logged before entry {@code beforeId}, newest first: the order a
+     * rollback undoes them in, a page at a time.
+     */
+    public List<Entry> forRunNewestFirst(Connection connection, String runId, long beforeId, int limit) throws SQLException {
+        return Sql.query(connection, "select * from change_log where run_id = ? and id < ? order by id desc limit " + limit, s -> {
+            s.setString(1, runId);
+            s.setLong(2, beforeId);
+        }, ChangeLog::read);
     }
 
-    public void mark(Connection connection, long id, String status, String detail) throws SQLException {
-        Sql.update(connection, "update change_log set status = ?, detail = ?, reverted_at = ? where id = ?", s -> {
-            s.setString(1, status);
-            s.setString(2, detail);
-            Sql.setTime(s, 3, Instant.now());
-            s.setLong(4, id);
-        });
+    /** A new status for one entry, with a detail (null when there is nothing to say). */
+    public record Mark(long id, String status, String detail) {}
+
+    /** Sets the status of entries, in one batch. */
+    public void mark(Connection connection, Collection<Mark> marks) throws SQLException {
+        if (marks.isEmpty()) {
+            return;
+        }
+        Instant now = Instant.now();
+        try (PreparedStatement s = connection.prepareStatement("update change_log set status = ?, detail = ?, reverted_at = ? where id = ?")) {
+            for (Mark mark : marks) {
+                s.setString(1, mark.status());
+                s.setString(2, mark.detail());
+                Sql.setTime(s, 3, now);
+                s.setLong(4, mark.id());
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
     }
 
     /** Writes to one record of one target, oldest first. */

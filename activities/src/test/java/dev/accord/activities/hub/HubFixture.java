@@ -104,6 +104,15 @@ public final class HubFixture implements AutoCloseable {
         }
     }
 
+    /** The count a query over one system's database returns. */
+    long count(String system, String sql) throws SQLException {
+        try (Connection connection = connection(system); Statement statement = connection.createStatement();
+             var rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
     public long count(String sql) {
         return store.inTransaction(c -> {
             try (Statement statement = c.createStatement(); var rows = statement.executeQuery(sql)) {

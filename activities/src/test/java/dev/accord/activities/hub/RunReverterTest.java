@@ -9,6 +9,7 @@ import dev.accord.workflows.activities.PageRef;
 import dev.accord.workflows.activities.RollbackRequest;
 import dev.accord.workflows.activities.RollbackResult;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,6 +99,24 @@ class RunReverterTest {
         assertThat(retried.alreadyReverted()).isEqualTo(2);
         assertThat(fixture.count("select count(*) from change_log where status = 'reverted'")).isEqualTo(2);
         assertThat(fixture.count("select count(*) from golden_record where fields_json like '%Ada Lovelace%'")).isZero();
+    }
+
+    @Test
+    void aRunOfMorePagesThanOneReadIsRevertedWholeWritesAndGoldenRecordsAlike() throws Exception {
+        PageRef big = HubFixture.page("crm-customers", "run-1", 2);
+        var resolved = hub.resolve(big, IntStream.rangeClosed(2, 1_201).mapToObj(i -> HubTest.crm(String.format("C%06d", i), 1)).toList(),
+                false);
+        applier.apply(new ApplyRequest(big, "support", resolved.deliveries(), false), () -> { });
+        assertThat(fixture.count("support", "select count(*) from support_contacts")).isEqualTo(1_201);
+
+        RollbackResult result = reverter.revertRun(new RollbackRequest("crm-customers", "run-1"), () -> { });
+
+        assertThat(result.conflicts()).isEmpty();
+        assertThat(result.reverted()).isEqualTo(2 + 1_200);
+        assertThat(fixture.count("support", "select count(*) from support_contacts")).isZero();
+        assertThat(fixture.count("select count(*) from change_log where status <> 'reverted'")).isZero();
+        assertThat(fixture.count("select count(*) from golden_record where fields_json like '%Ada Lovelace%'")).isZero();
+        assertThat(fixture.count("select count(*) from applied_change where run_id = 'run-1'")).isZero();
     }
 
     @Test

@@ -39,7 +39,7 @@ public final class AccordStore {
         this.dialect = dialect;
         this.golden = new GoldenRecords(dialect);
         this.applied = new AppliedChanges(dialect);
-        this.history = new FieldHistory();
+        this.history = new FieldHistory(dialect);
         this.deliveries = new Deliveries(dialect);
         this.changeLog = new ChangeLog();
         this.echoes = new EchoMemory(dialect);

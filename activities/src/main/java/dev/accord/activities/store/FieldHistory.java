@@ -13,10 +13,17 @@ import java.util.List;
  */
 public final class FieldHistory {
 
-    private static final String INSERT = "insert into field_history (domain_name, record_key, field_name, decision,"
-            + " reason, old_value, new_value, old_version_json, new_version_json, source_system, source_version,"
-            + " source_time, flow, workflow_id, run_id, execution_run_id, page_no, contract_hash, contract_version,"
-            + " schema_version, trace_id, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final List<String> COLUMNS = List.of("domain_name", "record_key", "field_name", "decision", "reason",
+            "old_value", "new_value", "old_version_json", "new_version_json", "source_system", "source_version", "source_time",
+            "flow", "workflow_id", "run_id", "execution_run_id", "page_no", "contract_hash", "contract_version", "schema_version",
+            "trace_id", "recorded_at");
+    private static final String INSERT = StoreDialect.insert("field_history", COLUMNS);
+
+    private final StoreDialect dialect;
+
+    FieldHistory(StoreDialect dialect) {
+        this.dialect = dialect;
+    }
 
     /** One field decision, as recorded. Values and versions are JSON text. */
     public record Entry(long id, String domain, String key, String field, String decision, String reason,
@@ -30,6 +37,13 @@ public final class FieldHistory {
             return;
         }
         Instant now = Instant.now();
+        if (dialect == StoreDialect.POSTGRES) {
+            PostgresCopy.append(connection, "field_history", COLUMNS, entries.stream().map(e -> new Object[] {e.domain(), e.key(),
+                    e.field(), e.decision(), e.reason(), e.oldValue(), e.newValue(), e.oldVersionJson(), e.newVersionJson(),
+                    e.sourceSystem(), e.sourceVersion(), e.sourceTime(), e.flow(), e.workflowId(), e.runId(), e.executionRunId(),
+                    e.page(), e.contractHash(), e.contractVersion(), e.schemaVersion(), e.traceId(), now}).toList());
+            return;
+        }
         try (PreparedStatement s = connection.prepareStatement(INSERT)) {
             for (Entry e : entries) {
                 s.setString(1, e.domain());

@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -18,8 +17,9 @@ import java.util.Set;
  * record's key), uniqueness of keys (keys
  * that stay distinct when compared without case and surrounding blanks, so {@code C000001} and
  * {@code c000001 } count as one entity held twice) and referential integrity (values of {@code references}
- * fields that name a live record of the referenced domain). Reads every live record of the domain: run it
- * on a schedule, not per request.
+ * fields that name a live record of the referenced domain). Reads every live record of the domain, streamed
+ * (memory does not grow with the domain, except for the keys of a referenced domain): run it on a schedule,
+ * not per request.
  */
 public record DataQuality(String domain, long records, double completeness, Map<String, Double> fieldCompleteness,
                           double uniqueness, double integrity) {
@@ -33,12 +33,11 @@ public record DataQuality(String domain, long records, double completeness, Map<
             referenced.computeIfAbsent(field.references(), d -> liveKeys(connection, d));
         }
         Tally tally = new Tally(required, domain.key());
-        Sql.query(connection, "select record_key, fields_json from golden_record where domain_name = ? and deleted = false",
-                s -> s.setString(1, domain.name()), r -> {
-                    tally.add(r.getString(1), StoreJson.tree(r.getString(2)), references, referenced);
-                    return null;
-                });
-        return tally.result(domain.name());
+        Sql.forEach(connection, "select record_key, fields_json from golden_record where domain_name = ? and deleted = false",
+                s -> s.setString(1, domain.name()), r -> tally.add(r.getString(1), StoreJson.tree(r.getString(2)), references, referenced));
+        List<Long> distinct = Sql.query(connection, "select count(distinct lower(trim(record_key))) from golden_record"
+                + " where domain_name = ? and deleted = false", s -> s.setString(1, domain.name()), r -> r.getLong(1));
+        return tally.result(domain.name(), distinct.get(0));
     }
 
     private static Set<String> liveKeys(Connection connection, String domain) {
@@ -59,7 +58,6 @@ public record DataQuality(String domain, long records, double completeness, Map<
         private final List<String> required;
         private final String keyField;
         private final Map<String, Long> present = new LinkedHashMap<>();
-        private final Set<String> normalisedKeys = new HashSet<>();
         private long records;
         private long complete;
         private long referenceValues;
@@ -73,7 +71,6 @@ public record DataQuality(String domain, long records, double completeness, Map<
 
         void add(String key, JsonNode fields, List<FieldSpec> references, Map<String, Set<String>> referenced) {
             records++;
-            normalisedKeys.add(key.strip().toLowerCase(Locale.ROOT));
             boolean all = true;
             for (String field : required) {
                 boolean holds = field.equals(keyField) ? !key.isBlank() : holds(fields, field);
@@ -89,10 +86,11 @@ public record DataQuality(String domain, long records, double completeness, Map<
             }
         }
 
-        DataQuality result(String domain) {
+        /** @param distinctKeys live keys that stay distinct without case and surrounding blanks (counted by the database) */
+        DataQuality result(String domain, long distinctKeys) {
             Map<String, Double> perField = new LinkedHashMap<>();
             present.forEach((field, count) -> perField.put(field, ratio(count, records)));
-            return new DataQuality(domain, records, ratio(complete, records), perField, ratio(normalisedKeys.size(), records),
+            return new DataQuality(domain, records, ratio(complete, records), perField, ratio(distinctKeys, records),
                     ratio(resolvedReferences, referenceValues));
         }
 

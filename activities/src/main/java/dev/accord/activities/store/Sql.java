@@ -41,6 +41,29 @@ final class Sql {
         }
     }
 
+    /** Rows to fetch at a time where a query streams its result (PostgreSQL otherwise reads the whole result into memory). */
+    static final int FETCH = 1_000;
+
+    interface RowConsumer {
+        void accept(ResultSet row) throws SQLException;
+    }
+
+    /**
+     * Runs a query over a result of any size, row by row, {@value #FETCH} rows fetched at a time. The
+     * connection must be in a transaction (PostgreSQL streams only then).
+     */
+    static void forEach(Connection connection, String sql, Binder binder, RowConsumer consumer) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setFetchSize(FETCH);
+            binder.bind(statement);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    consumer.accept(rows);
+                }
+            }
+        }
+    }
+
     static int update(Connection connection, String sql, Binder binder) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             binder.bind(statement);

@@ -97,6 +97,8 @@ final class Sql {
             String sql = "select t.* from unnest(?) as k(key) cross join lateral (select " + columns + " from " + table
                     + " where " + where + keyColumn + " = k.key limit 1) t";
             return query(connection, sql, s -> {
+                // planned at every execution: a generic plan made while the table was nearly empty scans it
+                s.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(0);
                 s.setArray(1, connection.createArrayOf("varchar", unique.toArray()));
                 for (int i = 0; i < prefixValues.size(); i++) {
                     s.setString(i + 2, prefixValues.get(i));

@@ -106,7 +106,7 @@ final class RowReader {
             for (int from = 0; from < distinct.size(); from += KEYS_PER_STATEMENT) {
                 List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + KEYS_PER_STATEMENT));
                 String sql = select + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")";
-                rows.addAll(Queries.list(connection, sql, s -> {
+                rows.addAll(Queries.listPlannedEachTime(connection, sql, s -> {
                     for (int i = 0; i < chunk.size(); i++) {
                         ValueBinder.bind(s, i + 1, chunk.get(i), key);
                     }

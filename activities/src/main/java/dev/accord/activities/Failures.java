@@ -22,6 +22,9 @@ final class Failures {
         try {
             return Heartbeats.during(work);
         } catch (ContractException | IllegalArgumentException e) {
+            if (causedByTheVirtualMachine(e)) {
+                throw e;
+            }
             throw ApplicationFailure.newNonRetryableFailureWithCause(e.getMessage(), CONFIGURATION_ERROR, e);
         } catch (RuntimeException e) {
             if (isConfiguration(e)) {
@@ -29,6 +32,20 @@ final class Failures {
             }
             throw e;
         }
+    }
+
+    /**
+     * An exception that only wraps the JVM's own trouble (out of memory: closing a resource while the heap
+     * is exhausted throws "Self-suppression not permitted" with the error as its cause). It says nothing about
+     * the configuration, so the step stays retryable.
+     */
+    private static boolean causedByTheVirtualMachine(Throwable e) {
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof VirtualMachineError) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -30,9 +29,8 @@ class DataQualityStoreIT {
     @ParameterizedTest
     @ValueSource(strings = {"postgres", "h2"})
     void measuresEveryLiveRecordOnce(String database) {
-        String name = "quality_" + UUID.randomUUID().toString().substring(0, 8);
         DomainSpec customer = SyncHarness.contract("demo/demo-h2.contract.yaml", text -> text).domain("customer");
-        try (TestStore test = "postgres".equals(database) ? TestStore.postgres(name) : TestStore.h2(name)) {
+        try (TestStore test = TestStore.on(database, "quality")) {
             List<GoldenRecords.Stored> records = new ArrayList<>();
             for (int i = 0; i < RECORDS; i++) {
                 records.add(stored(String.format("C%06d", i), i % 5 != 0));

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.accord.activities.store.FieldHistory;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -19,8 +18,7 @@ class FieldHistoryStoreIT {
     @ParameterizedTest
     @ValueSource(strings = {"postgres", "h2"})
     void whatIsAppendedIsReadBackAsItWas(String database) {
-        String name = "history_" + UUID.randomUUID().toString().substring(0, 8);
-        try (TestStore test = "postgres".equals(database) ? TestStore.postgres(name) : TestStore.h2(name)) {
+        try (TestStore test = TestStore.on(database, "history")) {
             Instant sourceTime = Instant.parse("2024-06-01T08:15:30.123456Z");
             FieldHistory.Entry tricky = entry("name", "\"Ada\", \"the\nCountess\" of Lovelace — Ünïcödé", "", sourceTime, "trace-1");
             FieldHistory.Entry plain = entry("email", null, "\"ada@example.com\"", null, null);

@@ -11,7 +11,6 @@ import dev.accord.core.record.CanonicalRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,8 +28,7 @@ class StoreKeyLookupsIT {
     @ParameterizedTest
     @ValueSource(strings = {"postgres", "h2"})
     void aPageOfKeysFindsExactlyItsOwnRows(String database) {
-        String name = "lookups_" + UUID.randomUUID().toString().substring(0, 8);
-        try (TestStore test = "postgres".equals(database) ? TestStore.postgres(name) : TestStore.h2(name)) {
+        try (TestStore test = TestStore.on(database, "lookups")) {
             AccordStore store = test.store;
             List<String> stored = keys(0, STORED);
             store.inTransaction(c -> {

@@ -47,6 +47,12 @@ final class TestStore implements AutoCloseable {
                 () -> Db.postgres().execute("drop schema if exists " + schema + " cascade"));
     }
 
+    /** A store of its own on {@code database} ({@code postgres} or {@code h2}), named {@code prefix} and a random suffix. */
+    static TestStore on(String database, String prefix) {
+        String name = prefix + "_" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        return "postgres".equals(database) ? postgres(name) : h2(name);
+    }
+
     static TestStore h2(String name) {
         String url = "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1";
         Db db = Db.h2(url);

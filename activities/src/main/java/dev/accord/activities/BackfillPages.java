@@ -64,12 +64,8 @@ final class BackfillPages {
         PageRef ref = request.page();
         Tally tally = new Tally(null);
         ValidatedPage validated = boundary.validate(new ValidateRequest(ref, page.records(), request.dryRun()));
-        tally.records(validated.quarantined());
         ResolvedPage resolved = hub.resolve(ref, validated.changes(), request.dryRun(), true);
-        tally.records(resolved.records());
-        if (resolved.wouldWrite() != null) {
-            resolved.wouldWrite().forEach(tally::add);
-        }
+        tally.decided(validated.quarantined(), resolved);
         progress.run();
         Map<String, List<String>> undelivered = new LinkedHashMap<>();
         if (!resolved.deliveries().isEmpty()) {

@@ -124,7 +124,9 @@ public final class RunReverter {
             long after = before;
             List<AppliedChanges.Numbered> page = context.store().inTransaction(c -> {
                 List<AppliedChanges.Numbered> changed = context.store().applied().changedInRunNewestFirst(c, runId, after, PAGE);
-                revertGoldenBatch(c, changed.stream().map(AppliedChanges.Numbered::entry).toList(), tally);
+                if (!changed.isEmpty()) {
+                    revertGoldenBatch(c, changed.stream().map(AppliedChanges.Numbered::entry).toList(), tally);
+                }
                 return changed;
             });
             if (page.isEmpty()) {

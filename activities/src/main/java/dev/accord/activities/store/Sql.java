@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.postgresql.PGStatement;
 
 /** Small JDBC helpers the store's tables share: binding, reading times, IN lists. */
 final class Sql {
@@ -98,7 +99,7 @@ final class Sql {
                     + " where " + where + keyColumn + " = k.key limit 1) t";
             return query(connection, sql, s -> {
                 // planned at every execution: a generic plan made while the table was nearly empty scans it
-                s.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(0);
+                s.unwrap(PGStatement.class).setPrepareThreshold(0);
                 s.setArray(1, connection.createArrayOf("varchar", unique.toArray()));
                 for (int i = 0; i < prefixValues.size(); i++) {
                     s.setString(i + 2, prefixValues.get(i));

@@ -52,12 +52,8 @@ public final class PagePipeline {
     /** Validate and resolve: the hub's decisions for the page, and what needs delivering. */
     public ResolvedPage decide(PageRef ref, List<SourceRecord> records, boolean dryRun, boolean deliverAll) {
         ValidatedPage validated = activities.validate.validate(new ValidateRequest(ref, records, dryRun));
-        tally.records(validated.quarantined());
         ResolvedPage resolved = activities.resolve.resolve(new ResolveRequest(ref, validated.changes(), dryRun, deliverAll));
-        tally.records(resolved.records());
-        if (resolved.wouldWrite() != null) {
-            resolved.wouldWrite().forEach(tally::add);
-        }
+        tally.decided(validated.quarantined(), resolved);
         if (resolved.parksReviews()) {
             openReviews(ref.flow(), resolved.reviews(), resolved.reviewTerms());
         }

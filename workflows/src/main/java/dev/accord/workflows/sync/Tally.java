@@ -2,6 +2,7 @@ package dev.accord.workflows.sync;
 
 import dev.accord.workflows.activities.AppliedPage;
 import dev.accord.workflows.activities.RecordOutcome;
+import dev.accord.workflows.activities.ResolvedPage;
 import dev.accord.workflows.activities.TargetOutcome;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +22,15 @@ public final class Tally {
 
     public void records(List<RecordOutcome> outcomes) {
         outcomes.forEach(o -> add(o.decision().spelling(), 1));
+    }
+
+    /** A page's decisions: the records quarantined at the boundary, the hub's, and in a dry run the writes it would make. */
+    public void decided(List<RecordOutcome> quarantined, ResolvedPage resolved) {
+        records(quarantined);
+        records(resolved.records());
+        if (resolved.wouldWrite() != null) {
+            resolved.wouldWrite().forEach(this::add);
+        }
     }
 
     public void target(AppliedPage page) {

@@ -7,10 +7,14 @@ COPY mvnw pom.xml ./
 COPY core core
 COPY demo-desk demo-desk
 COPY connectors connectors
+COPY store store
 COPY workflows workflows
+COPY engine engine
 COPY activities activities
 COPY worker worker
 COPY starter starter
+# Every module the parent pom lists must exist for Maven to read the reactor, the bench's too (it is not built).
+COPY bench bench
 COPY examples examples
 RUN ./mvnw -B -q -DskipTests package -pl starter -am
 

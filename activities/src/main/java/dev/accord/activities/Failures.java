@@ -1,36 +1,37 @@
 package dev.accord.activities;
 
-import dev.accord.core.contract.ContractException;
+import dev.accord.connectors.FailureClassifier;
+import dev.accord.core.failure.FailureKind;
+import dev.accord.workflows.activities.NonRetryable;
 import io.temporal.failure.ApplicationFailure;
 import java.util.function.Supplier;
 
 /**
- * Translates failures for Temporal: problems no retry can fix (a broken contract, an unknown flow or
- * system, a missing connection setting, an invalid option, a table or column that does not exist) become
- * non-retryable {@code ConfigurationError}
- * failures with a message that says what to fix; everything else (a database down, a conflict) is
- * rethrown and retried with backoff. The work heartbeats while it runs ({@link Heartbeats}), so the stubs'
- * heartbeat timeouts catch a worker that died under it.
+ * Translates failures for Temporal by their {@link FailureKind} ({@link FailureClassifier}): problems no retry can
+ * fix (a broken contract, an unknown flow or system, a missing connection setting, an invalid option, a table or
+ * column that does not exist, a source schema that drifted) become non-retryable {@code ConfigurationError}
+ * failures with a message that says what to fix; everything else (a database down, a conflict, an unexplained
+ * failure) is retried with backoff. Either way the failure is {@linkplain RedactedFailures redacted}: the worker's
+ * log and the workflow history never see the values of the records it failed on. Data failures of one record never get here: the steps quarantine
+ * the record and go on. The work heartbeats while it runs ({@link Heartbeats}), so the stubs' heartbeat timeouts
+ * catch a worker that died under it.
  */
 final class Failures {
 
-    static final String CONFIGURATION_ERROR = "ConfigurationError";
+    static final String CONFIGURATION_ERROR = NonRetryable.CONFIGURATION_ERROR;
 
     private Failures() {}
 
     static <T> T translated(Supplier<T> work) {
         try {
             return Heartbeats.during(work);
-        } catch (ContractException | IllegalArgumentException e) {
-            if (causedByTheVirtualMachine(e)) {
-                throw e;
-            }
-            throw ApplicationFailure.newNonRetryableFailureWithCause(e.getMessage(), CONFIGURATION_ERROR, e);
-        } catch (RuntimeException e) {
-            if (isConfiguration(e)) {
-                throw ApplicationFailure.newNonRetryableFailureWithCause(e.getMessage(), CONFIGURATION_ERROR, e);
-            }
+        } catch (ApplicationFailure e) {
             throw e;
+        } catch (RuntimeException e) {
+            if (!causedByTheVirtualMachine(e) && FailureClassifier.kind(e) == FailureKind.CONFIGURATION) {
+                throw RedactedFailures.nonRetryable(e, CONFIGURATION_ERROR);
+            }
+            throw RedactedFailures.retryable(e);
         }
     }
 
@@ -43,25 +44,6 @@ final class Failures {
         for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
             if (cause instanceof VirtualMachineError) {
                 return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * A configuration exception of a connector, or SQL the database rejects as such (SQLSTATE class 42:
-     * syntax error or access rule violation, e.g. a table or column the contract names does not exist).
-     */
-    private static boolean isConfiguration(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause.getClass().getSimpleName().contains("Configuration")) {
-                return true;
-            }
-            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("42")) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
             }
         }
         return false;

@@ -1,10 +1,10 @@
 package dev.accord.activities;
 
-import dev.accord.activities.hub.FreshnessMeter;
+import dev.accord.core.quality.FreshnessReport;
+import dev.accord.engine.FreshnessMeter;
 import dev.accord.workflows.activities.CatchUpRequest;
 import dev.accord.workflows.activities.CatchUpResult;
 import dev.accord.workflows.activities.FreshnessActivities;
-import dev.accord.workflows.activities.FreshnessReport;
 import dev.accord.workflows.activities.FreshnessRequest;
 import dev.accord.workflows.freshness.CatchUp;
 import io.temporal.activity.Activity;
@@ -21,13 +21,14 @@ public final class FreshnessActivitiesImpl implements FreshnessActivities {
 
     @Override
     public FreshnessReport measure(FreshnessRequest request) {
-        return Failures.translated(() -> meter.measure(request));
+        return Failures.translated(() -> meter.measure(request.flow(), request.workflowId(), request.runId()));
     }
 
     @Override
     public CatchUpResult catchUp(CatchUpRequest request) {
         return Failures.translated(() -> {
-            WorkflowExecution sync = CatchUp.signalWithStart(Activity.getExecutionContext().getWorkflowClient(), request.flow());
+            WorkflowExecution sync = CatchUp.signalWithStart(Activity.getExecutionContext().getWorkflowClient(),
+                    Activity.getExecutionContext().getInfo().getActivityTaskQueue(), request.flow());
             meter.caughtUp(request.checkId(), sync.getWorkflowId(), sync.getRunId());
             return new CatchUpResult(sync.getWorkflowId(), sync.getRunId());
         });

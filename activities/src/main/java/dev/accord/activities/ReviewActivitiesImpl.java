@@ -1,9 +1,10 @@
 package dev.accord.activities;
 
-import dev.accord.activities.hub.ReviewDesk;
+import dev.accord.core.review.ReviewDecision;
+import dev.accord.core.review.ReviewOutcome;
+import dev.accord.engine.ReviewDesk;
+import dev.accord.workflows.WorkflowIds;
 import dev.accord.workflows.activities.ReviewActivities;
-import dev.accord.workflows.activities.ReviewDecision;
-import dev.accord.workflows.activities.ReviewOutcome;
 
 /** Review decisions as activities; deciding a closed review again changes nothing. */
 public final class ReviewActivitiesImpl implements ReviewActivities {
@@ -16,7 +17,7 @@ public final class ReviewActivitiesImpl implements ReviewActivities {
 
     @Override
     public ReviewOutcome decide(ReviewDecision decision) {
-        return Failures.translated(() -> desk.decide(decision));
+        return Failures.translated(() -> desk.decide(decision, WorkflowIds.review(decision.reviewId())));
     }
 
     @Override

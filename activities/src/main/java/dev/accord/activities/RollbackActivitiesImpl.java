@@ -1,11 +1,11 @@
 package dev.accord.activities;
 
-import dev.accord.activities.hub.RollbackScopes;
-import dev.accord.activities.hub.RunReverter;
+import dev.accord.core.rollback.RollbackResult;
+import dev.accord.core.rollback.RollbackScope;
+import dev.accord.engine.RollbackScopes;
+import dev.accord.engine.RunReverter;
 import dev.accord.workflows.activities.RollbackActivities;
 import dev.accord.workflows.activities.RollbackRequest;
-import dev.accord.workflows.activities.RollbackResult;
-import dev.accord.workflows.activities.RollbackScope;
 import io.temporal.activity.Activity;
 import java.util.List;
 
@@ -27,6 +27,6 @@ public final class RollbackActivitiesImpl implements RollbackActivities {
 
     @Override
     public RollbackResult revertRun(RollbackRequest request) {
-        return Failures.translated(() -> reverter.revertRun(request, () -> Activity.getExecutionContext().heartbeat(request.runId())));
+        return Failures.translated(() -> reverter.revertRun(request.flow(), request.runId(), () -> Activity.getExecutionContext().heartbeat(request.runId())));
     }
 }

@@ -1,9 +1,9 @@
 package dev.accord.activities;
 
-import dev.accord.activities.hub.RunBook;
+import dev.accord.core.page.FlowPlan;
+import dev.accord.engine.RunBook;
 import dev.accord.workflows.activities.CheckpointRequest;
 import dev.accord.workflows.activities.FinishRunRequest;
-import dev.accord.workflows.activities.FlowPlan;
 import dev.accord.workflows.activities.RunActivities;
 import dev.accord.workflows.activities.StartRunRequest;
 
@@ -18,13 +18,14 @@ public final class RunActivitiesImpl implements RunActivities {
 
     @Override
     public FlowPlan startRun(StartRunRequest request) {
-        return Failures.translated(() -> book.startRun(request));
+        return Failures.translated(() -> book.startRun(request.flow(), request.run(), request.mode(), request.batchSize(), request.dryRun(),
+                request.kind()));
     }
 
     @Override
     public void checkpoint(CheckpointRequest request) {
         Failures.translated(() -> {
-            book.checkpoint(request);
+            book.checkpoint(request.page(), request.cursor(), request.sourceHead());
             return null;
         });
     }
@@ -32,7 +33,7 @@ public final class RunActivitiesImpl implements RunActivities {
     @Override
     public void finishRun(FinishRunRequest request) {
         Failures.translated(() -> {
-            book.finishRun(request);
+            book.finishRun(request.run(), request.state(), request.pages(), request.counts());
             return null;
         });
     }

@@ -1,9 +1,9 @@
 package dev.accord.activities;
 
-import dev.accord.activities.hub.ReadBack;
+import dev.accord.core.quality.VerifyResult;
+import dev.accord.engine.ReadBack;
 import dev.accord.workflows.activities.VerifyActivities;
 import dev.accord.workflows.activities.VerifyRequest;
-import dev.accord.workflows.activities.VerifyResult;
 
 /** Canary verification as an activity: read-only, retried freely. */
 public final class VerifyActivitiesImpl implements VerifyActivities {
@@ -16,6 +16,6 @@ public final class VerifyActivitiesImpl implements VerifyActivities {
 
     @Override
     public VerifyResult verify(VerifyRequest request) {
-        return Failures.translated(() -> readBack.verify(request));
+        return Failures.translated(() -> readBack.verify(request.flow(), request.targets(), request.keys()));
     }
 }

@@ -2,14 +2,14 @@ package dev.accord.activities;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.accord.activities.hub.Hub;
-import dev.accord.activities.hub.HubFixture;
-import dev.accord.activities.hub.TargetApplier;
+import dev.accord.core.page.PageRef;
+import dev.accord.engine.Hub;
+import dev.accord.engine.HubFixture;
+import dev.accord.engine.PageFlow;
 import dev.accord.workflows.activities.BackfillPageRequest;
 import dev.accord.workflows.activities.BackfillPageResult;
 import dev.accord.workflows.activities.ChunkProgress;
 import dev.accord.workflows.activities.KeyRange;
-import dev.accord.workflows.activities.PageRef;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -25,10 +25,11 @@ class BackfillPagesTest {
     private static final List<String> TARGETS = List.of("billing", "support");
 
     private final HubFixture fixture = new HubFixture();
-    private final Hub hub = new Hub(fixture.context);
-    private final BackfillActivitiesImpl activities = new BackfillActivitiesImpl(fixture.context, hub, new TargetApplier(fixture.context, hub));
-    private final BackfillPages pages = new BackfillPages(fixture.context, activities::extractRange, hub,
-            new TargetApplier(fixture.context, hub));
+    private final Hub hub = fixture.engine.hub();
+    private final PageFlow flow = fixture.engine.pageFlow(hub, fixture.engine.applier(hub));
+    private final BackfillActivitiesImpl activities = new BackfillActivitiesImpl(fixture.engine.compiled(), fixture.engine.store(),
+            fixture.engine.connectors(), fixture.engine.telemetry(), flow, Limits.DEFAULTS);
+    private final BackfillPages pages = new BackfillPages(fixture.engine.store(), activities::extractRange, flow);
     private final PageRef page = HubFixture.page("crm-customers", "run-1", 1_000_001);
 
     BackfillPagesTest() throws Exception {
@@ -49,7 +50,7 @@ class BackfillPagesTest {
 
     @Test
     void aPageIsValidatedResolvedAndWrittenToEveryTargetAndItsProgressSaved() throws Exception {
-        BackfillPageResult result = pages.run(request(false), () -> { });
+        BackfillPageResult result = pages.run(request(false), () -> { }, false);
 
         assertThat(result.held()).isFalse();
         assertThat(result.records()).isEqualTo(4);
@@ -70,11 +71,24 @@ class BackfillPagesTest {
     }
 
     @Test
+    void thePageResultNamesTheQuarantinedRecordWithItsReasonCodeAndNoValue() {
+        BackfillPageResult result = pages.run(request(false), () -> { }, false);
+
+        assertThat(result.exceptions().listed()).singleElement().satisfies(e -> {
+            assertThat(e.key()).isEqualTo("C000004");
+            assertThat(e.decision()).isEqualTo("quarantined");
+            assertThat(e.system()).isNull();
+            assertThat(e.reason()).contains("at $.email").doesNotContain("not-an-email");
+        });
+        assertThat(result.exceptions().unlisted()).isZero();
+    }
+
+    @Test
     void runningTheSamePageAgainWritesNothingTwice() {
-        pages.run(request(false), () -> { });
+        pages.run(request(false), () -> { }, false);
         Map<String, Long> before = ledger();
 
-        BackfillPageResult again = pages.run(request(false), () -> { });
+        BackfillPageResult again = pages.run(request(false), () -> { }, false);
 
         assertThat(again.records()).isEqualTo(4);
         assertThat(again.counts()).containsEntry("applied", 3L);
@@ -88,19 +102,19 @@ class BackfillPagesTest {
             return null;
         });
 
-        BackfillPageResult result = pages.run(request(false), () -> { });
+        BackfillPageResult result = pages.run(request(false), () -> { }, false);
 
         assertThat(result.undelivered()).containsOnlyKeys("billing", "support");
         assertThat(result.undelivered().get("billing")).containsExactly("C000001", "C000002", "C000003");
         assertThat(result.progressSaved()).isFalse();
         assertThat(fixture.count("select count(*) from change_log")).isZero();
-        java.util.Optional<ChunkProgress> saved = fixture.store.inTransaction(c -> fixture.store.backfillChunks().load(c, "run-1", 1));
+        java.util.Optional<dev.accord.store.BackfillChunks.Chunk> saved = fixture.store.inTransaction(c -> fixture.store.backfillChunks().load(c, "run-1", 1));
         assertThat(saved).isEmpty();
     }
 
     @Test
     void aDryRunCountsWhatItWouldWriteAndWritesNothing() {
-        BackfillPageResult result = pages.run(request(true), () -> { });
+        BackfillPageResult result = pages.run(request(true), () -> { }, false);
 
         assertThat(result.counts()).containsEntry("billing:would-insert", 3L);
         assertThat(result.progressSaved()).isFalse();

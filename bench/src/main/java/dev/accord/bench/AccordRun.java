@@ -9,14 +9,12 @@ import dev.accord.workflows.backfill.BackfillWorkflow;
 import dev.accord.workflows.rollback.RollbackInput;
 import dev.accord.workflows.rollback.RollbackSummary;
 import dev.accord.workflows.rollback.RollbackWorkflow;
+import dev.accord.workflows.runs.RunLabels;
+import dev.accord.workflows.runs.WorkflowStarts;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -27,34 +25,24 @@ import java.util.concurrent.TimeoutException;
  */
 final class AccordRun implements AutoCloseable {
 
-    /** The store's tables that grow during a backfill and are read by key. */
-    private static final List<String> BUSY_STORE_TABLES = List.of("golden_record", "applied_change", "echo_memory",
-            "target_delivery", "change_log", "backfill_chunk", "field_history");
-    private static final long ANALYZE_EVERY_SECONDS = 15;
-
     private final String kind;
     private final Jdbc store;
     private final AccordWorker worker;
-    private final ScheduledExecutorService analyzer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "store-analyze");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final StoreAnalyzer analyzer;
     private String backfillRunId;
 
     private AccordRun(String kind, Jdbc store, AccordWorker worker) {
         this.kind = kind;
         this.store = store;
         this.worker = worker;
+        this.analyzer = new StoreAnalyzer(store);
     }
 
     static AccordRun start(BenchDatabases databases, String kind, Path dir, int batchSize) {
         String storeUrl = databases.storeUrl("store_" + kind);
         AccordWorker worker = AccordWorker.start(BenchContract.write(dir, kind, batchSize), BenchContract.environment(databases, kind),
                 storeUrl);
-        AccordRun run = new AccordRun(kind, new Jdbc(storeUrl, "postgres"), worker);
-        run.analyzeStoreWithoutAutovacuum();
-        return run;
+        return new AccordRun(kind, new Jdbc(storeUrl, "postgres"), worker);
     }
 
     WorkflowClient client() {
@@ -63,8 +51,9 @@ final class AccordRun implements AutoCloseable {
 
     /** Backfills every source row into the target; measures time, memory and what it cost in Temporal. */
     AccordBackfill backfill(int rowsPerChunk, int parallelism) {
-        BackfillWorkflow workflow = client().newWorkflowStub(BackfillWorkflow.class, WorkflowOptions.newBuilder()
-                .setWorkflowId("backfill/" + BenchContract.FLOW + "/" + kind).setTaskQueue(TaskQueues.ACCORD).build());
+        BackfillInput input = new BackfillInput(BenchContract.FLOW, null, null, rowsPerChunk, parallelism, null, null);
+        BackfillWorkflow workflow = client().newWorkflowStub(BackfillWorkflow.class, WorkflowStarts.options(TaskQueues.ACCORD,
+                "backfill/" + BenchContract.FLOW + "/" + kind, RunLabels.backfill(input)));
         BackfillResult result;
         double seconds;
         MemorySampler.Peaks memory;
@@ -72,8 +61,7 @@ final class AccordRun implements AutoCloseable {
         System.gc();
         try (MemorySampler sampler = new MemorySampler()) {
             long started = System.nanoTime();
-            execution = WorkflowClient.start(workflow::run,
-                    new BackfillInput(BenchContract.FLOW, null, null, rowsPerChunk, parallelism, null, null));
+            execution = WorkflowClient.start(workflow::run, input);
             result = WorkflowStub.fromTyped(workflow).getResult(BackfillResult.class);
             seconds = (System.nanoTime() - started) / 1e9;
             memory = sampler.peaks();
@@ -93,10 +81,11 @@ final class AccordRun implements AutoCloseable {
 
     /** Rolls the backfill's run back through RollbackWorkflow; adds its throughput to the backfill's figures. */
     AccordBackfill rollback(AccordBackfill backfill) {
-        RollbackWorkflow workflow = client().newWorkflowStub(RollbackWorkflow.class, WorkflowOptions.newBuilder()
-                .setWorkflowId("rollback/" + backfillRunId).setTaskQueue(TaskQueues.ACCORD).build());
+        RollbackInput input = new RollbackInput(null, backfillRunId, null, null);
+        RollbackWorkflow workflow = client().newWorkflowStub(RollbackWorkflow.class, WorkflowStarts.options(TaskQueues.ACCORD,
+                "rollback/" + backfillRunId, RunLabels.rollback(input)));
         long started = System.nanoTime();
-        WorkflowClient.start(workflow::run, new RollbackInput(null, backfillRunId, null, null));
+        WorkflowClient.start(workflow::run, input);
         RollbackSummary summary;
         try {
             summary = WorkflowStub.fromTyped(workflow).getResult(rollbackTimeoutSeconds(backfill), TimeUnit.SECONDS, RollbackSummary.class);
@@ -116,27 +105,9 @@ final class AccordRun implements AutoCloseable {
         return 600 + (long) backfill.backfill().seconds();
     }
 
-    /**
-     * This machine's PostgreSQL may run without autovacuum; a production one does not. Without fresh
-     * statistics the planner takes the store's freshly filled tables for tiny and scans them, so do what
-     * autovacuum would: analyze the busy tables every 15 s.
-     */
-    private void analyzeStoreWithoutAutovacuum() {
-        if ("on".equals(store.text("show autovacuum"))) {
-            return;
-        }
-        analyzer.scheduleWithFixedDelay(() -> {
-            try {
-                store.execute(BUSY_STORE_TABLES.stream().map(t -> "analyze " + t).toArray(String[]::new));
-            } catch (RuntimeException e) {
-                System.err.println("analyze of the store failed (the run goes on): " + e.getMessage());
-            }
-        }, ANALYZE_EVERY_SECONDS, ANALYZE_EVERY_SECONDS, TimeUnit.SECONDS);
-    }
-
     @Override
     public void close() {
-        analyzer.shutdownNow();
+        analyzer.close();
         worker.close();
     }
 }

@@ -2,8 +2,6 @@ package dev.accord.bench;
 
 import dev.accord.worker.AccordWorkerApplication;
 import io.temporal.client.WorkflowClient;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,7 +25,7 @@ final class AccordWorker implements AutoCloseable {
         Map<String, Object> properties = new LinkedHashMap<>(connections);
         properties.put("accord.contract", contract.toAbsolutePath().toString());
         properties.put("accord.temporal.address", "");
-        properties.put("accord.temporal.embedded-port", freePort());
+        properties.put("accord.temporal.embedded-port", JavaProcess.freePort());
         properties.put("accord.deployment-id", "bench");
         properties.put("accord.freshness.checks", "off");
         properties.put("spring.datasource.url", storeUrl);
@@ -49,13 +47,5 @@ final class AccordWorker implements AutoCloseable {
     @Override
     public void close() {
         context.close();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new BenchException("no free local port for the embedded Temporal server", e);
-        }
     }
 }

@@ -3,6 +3,7 @@ package dev.accord.bench;
 import dev.accord.bench.Results.AccordBackfill;
 import dev.accord.bench.Results.Lag;
 import dev.accord.bench.Results.Run;
+import dev.accord.bench.Results.Scaling;
 import dev.accord.bench.Results.Throughput;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,6 +54,19 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "bench/results", description = "Folder for <date>.json and <date>.md (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--workers", split = ",", paramLabel = "N[,N…]",
+            description = "Also backfill into PostgreSQL with this many worker processes each, smallest first, e.g. 1,2,3: "
+                    + "separate worker JVMs and Temporal server from --accord-jar (default: none).")
+    List<Integer> workers;
+
+    @Option(names = "--accord-jar", defaultValue = "starter/target/accord.jar",
+            description = "The starter's executable jar, for --workers (default: ${DEFAULT-VALUE}).")
+    Path accordJar;
+
+    @Option(names = "--database-prefix", defaultValue = "bench_",
+            description = "Prefix of the databases it creates and drops (default: ${DEFAULT-VALUE}).")
+    String databasePrefix;
+
     public static void main(String[] args) {
         // Before the worker's Spring Boot configures logging, Logback would print every INFO line of the baselines.
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
@@ -66,7 +80,8 @@ public final class BenchCommand implements Callable<Integer> {
         if (targets.isEmpty() || !"postgres".equals(targets.get(0))) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--targets must start with postgres");
         }
-        String id = "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        List<Integer> workerCounts = workerCounts();
+        String id = databasePrefix + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         Path dir = Files.createTempDirectory("accord-bench");
         try (BenchDatabases databases = BenchDatabases.create(id, targets.contains("mariadb"))) {
             log("databases %s; seeding %,d customers", id, rows);
@@ -79,13 +94,24 @@ public final class BenchCommand implements Callable<Integer> {
                     accord.put(kind, accord(run, kind, databases, lag));
                 }
             }
+            List<Scaling> scaling = workerCounts.isEmpty() ? List.of()
+                    : new ScalingPhase(databases, accordJar, dir, rowsPerChunk, parallelism, batchSize).run(workerCounts);
             Map<String, Double> ratios = Scorecard.ratios(baselines, accord);
             Run result = new Run(LocalDate.now().toString(), rows, Machine.describe(), baselines, accord, lag[0], ratios,
-                    Scorecard.targets(ratios, lag[0], accord.get("postgres")));
+                    Scorecard.targets(ratios, lag[0], accord.get("postgres")), scaling);
             System.out.println();
             System.out.println(BenchReport.markdown(result));
             log("written %s", BenchReport.write(result, out));
             return 0;
+        }
+    }
+
+    /** The counts of --workers, checked ({@link ScalingPhase#counts}). */
+    List<Integer> workerCounts() {
+        try {
+            return ScalingPhase.counts(workers == null ? List.of() : workers);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--workers: " + e.getMessage());
         }
     }
 

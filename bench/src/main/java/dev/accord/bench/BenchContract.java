@@ -20,11 +20,16 @@ final class BenchContract {
 
     /** Writes the contract for a target of {@code kind} ({@code postgres} or {@code mariadb}) and its schema into {@code dir}. */
     static Path write(Path dir, String kind, int batchSize) {
+        return write(dir, kind, BenchDatabases.ACCORD_TARGET, batchSize);
+    }
+
+    /** As {@link #write(Path, String, int)}, into target table {@code table}. */
+    static Path write(Path dir, String kind, String table, int batchSize) {
         try {
             Files.createDirectories(dir.resolve("schemas"));
             Files.writeString(dir.resolve("schemas/customer.schema.json"), SCHEMA);
-            Path contract = dir.resolve("bench-" + kind + ".contract.yaml");
-            Files.writeString(contract, CONTRACT.replace("@KIND@", kind).replace("@TABLE@", BenchDatabases.ACCORD_TARGET)
+            Path contract = dir.resolve("bench-" + kind + "-" + table + ".contract.yaml");
+            Files.writeString(contract, CONTRACT.replace("@KIND@", kind).replace("@TABLE@", table)
                     .replace("@SOURCE@", BenchDatabases.SOURCE).replace("@BATCH@", String.valueOf(batchSize)));
             return contract;
         } catch (IOException e) {

@@ -72,6 +72,11 @@ final class BenchDatabases implements AutoCloseable {
         return databases;
     }
 
+    /** Creates one more empty PostgreSQL target of the same shape, {@code table}. */
+    void createPostgresTarget(String table) {
+        postgres.execute("create table " + table + " " + TARGET_COLUMNS);
+    }
+
     /** The URL of an Accord store in its own schema of the benchmark's PostgreSQL database. */
     String storeUrl(String schema) {
         postgres.execute("create schema if not exists " + schema);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.accord.bench.Results.AccordBackfill;
 import dev.accord.bench.Results.Lag;
 import dev.accord.bench.Results.Run;
+import dev.accord.bench.Results.Scaling;
 import dev.accord.bench.Results.Target;
 import dev.accord.bench.Results.Throughput;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** A run's results as JSON ({@code <date>.json}) and as the Markdown tables printed and kept beside it ({@code <date>.md}). */
 final class BenchReport {
@@ -57,6 +59,7 @@ final class BenchReport {
         run.ratios().forEach((name, value) -> md.append(String.format(Locale.ROOT, "| %s | %.3f |%n", name, value)));
         appendLag(md, run.lag());
         appendAccord(md, run.accord());
+        appendScaling(md, run.scaling());
         md.append("\n| target | bar | measured | met |\n| --- | --- | ---: | --- |\n");
         for (Target t : run.targets()) {
             md.append(String.format(Locale.ROOT, "| %s | %s | %.3f | %s |%n", t.what(), t.bar(), t.value(), t.met() ? "yes" : "**no**"));
@@ -73,6 +76,30 @@ final class BenchReport {
         md.append("| measured | not seen | p50 ms | p95 ms | p99 ms | max ms |\n| ---: | ---: | ---: | ---: | ---: | ---: |\n");
         md.append(String.format(Locale.ROOT, "| %,d | %,d | %.1f | %.1f | %.1f | %.1f |%n", lag.measured(), lag.notSeen(), lag.p50(),
                 lag.p95(), lag.p99(), lag.max()));
+    }
+
+    private static void appendScaling(StringBuilder md, List<Scaling> scaling) {
+        if (scaling == null || scaling.isEmpty()) {
+            return;
+        }
+        md.append(String.format(Locale.ROOT, "%nThe PostgreSQL backfill with %s worker processes (each count with its own Temporal test server"
+                + " process, store and target; speed-up over %d):%n%n", scaling.stream().map(s -> String.valueOf(s.workers()))
+                .collect(Collectors.joining(", ")), scaling.get(0).workers()));
+        md.append("| workers | records | seconds | records/s | speed-up | activities per worker | lock waits max | lock waits mean"
+                + " | samples waiting | CAS conflicts | failed activities | fenced attempts | CPU s workers | CPU s Temporal | CPU s others"
+                + " | machine busy |\n"
+                + "| ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        scaling.forEach(s -> md.append(row(s)));
+    }
+
+    private static String row(Scaling s) {
+        String fenced = s.fencedAttempts() == null ? "n/a (no table)" : String.format(Locale.ROOT, "%,d", s.fencedAttempts());
+        return String.format(Locale.ROOT, "| %d | %,d | %.1f | %,.0f | %.2f | %s | %d | %.2f | %.0f %% | %,d | %,d | %s"
+                        + " | %.1f | %.1f | %.1f | %.0f %% |%n",
+                s.workers(), s.backfill().records(), s.backfill().seconds(), s.backfill().recordsPerSecond(), s.speedUp(),
+                s.activitiesPerWorker().stream().map(String::valueOf).collect(Collectors.joining(" / ")),
+                s.lockWaits().max(), s.lockWaits().mean(), s.lockWaits().shareOfSamplesWaiting() * 100, s.casConflicts(),
+                s.activityFailures(), fenced, s.cpu().workers(), s.cpu().temporal(), s.cpu().others(), s.cpu().machineBusyShare() * 100);
     }
 
     private static void appendAccord(StringBuilder md, Map<String, AccordBackfill> accord) {

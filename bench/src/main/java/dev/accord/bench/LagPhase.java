@@ -2,11 +2,12 @@ package dev.accord.bench;
 
 import dev.accord.bench.Results.Lag;
 import dev.accord.workflows.TaskQueues;
+import dev.accord.workflows.runs.RunLabels;
+import dev.accord.workflows.runs.WorkflowStarts;
 import dev.accord.workflows.sync.SyncInput;
 import dev.accord.workflows.sync.SyncResult;
 import dev.accord.workflows.sync.SyncWorkflow;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -39,9 +40,10 @@ final class LagPhase {
     Lag run(int customers, int perSecond, int seconds) throws Exception {
         try (LagProbe probe = new LagProbe(databases.mariadb, BenchDatabases.ACCORD_TARGET);
              LagWriter writer = new LagWriter(databases.postgres, customers, perSecond)) {
-            SyncWorkflow sync = client.newWorkflowStub(SyncWorkflow.class, WorkflowOptions.newBuilder()
-                    .setWorkflowId(TaskQueues.syncWorkflowId(BenchContract.FLOW)).setTaskQueue(TaskQueues.ACCORD).build());
-            WorkflowClient.start(sync::run, new SyncInput(BenchContract.FLOW, "continuous", false, null, null, null, null, sourceNow()));
+            SyncInput input = SyncInput.of(BenchContract.FLOW).withMode("continuous").withReplayFrom(sourceNow());
+            SyncWorkflow sync = client.newWorkflowStub(SyncWorkflow.class, WorkflowStarts.options(TaskQueues.ACCORD,
+                    TaskQueues.syncWorkflowId(BenchContract.FLOW), RunLabels.sync(input)));
+            WorkflowClient.start(sync::run, input);
             Thread.sleep(1_000);
             long started = System.nanoTime();
             writer.start();

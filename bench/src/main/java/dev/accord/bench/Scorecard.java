@@ -2,6 +2,7 @@ package dev.accord.bench;
 
 import dev.accord.bench.Results.AccordBackfill;
 import dev.accord.bench.Results.Lag;
+import dev.accord.bench.Results.Scaling;
 import dev.accord.bench.Results.Target;
 import dev.accord.bench.Results.Throughput;
 import java.util.ArrayList;
@@ -54,6 +55,15 @@ final class Scorecard {
         double heap = postgres.memory().peakHeapAfterGcMiB();
         targets.add(new Target("peak heap after GC during backfill (MiB)", "≤ 512 MiB", heap, heap <= 512));
         return targets;
+    }
+
+    /** Each count's records/s over the first count's (the list comes smallest first). */
+    static List<Scaling> speedUps(List<Scaling> measured) {
+        if (measured.isEmpty()) {
+            return measured;
+        }
+        double first = measured.get(0).backfill().recordsPerSecond();
+        return measured.stream().map(s -> s.withSpeedUp(ratio(s.backfill().recordsPerSecond(), first))).toList();
     }
 
     private static Target atLeast(String what, Double value, double bar, String label) {

@@ -1,5 +1,7 @@
 package dev.accord.connectors;
 
+import dev.accord.core.failure.ClassifiedFailure;
+import dev.accord.core.failure.FailureKind;
 import java.time.Duration;
 
 /**
@@ -8,7 +10,17 @@ import java.time.Duration;
  * was written by the call that threw it. The activities turn it into a hold (the workflow waits on a durable
  * timer and tries the same page again), never into a dropped or half-applied page.
  */
-public final class SystemUnavailableException extends RuntimeException {
+public final class SystemUnavailableException extends RuntimeException implements ClassifiedFailure {
+    @Override
+    public FailureKind kind() {
+        return FailureKind.AVAILABILITY;
+    }
+
+    @Override
+    public String reasonCode() {
+        return reason.name();
+    }
+
 
     /** Why the system is unavailable; also the reason code in messages and metrics. */
     public enum Reason { CIRCUIT_OPEN, BULKHEAD_FULL, THROTTLED }

@@ -13,6 +13,20 @@ public interface TargetConnector {
     /** Current rows for the given keys (soft-deleted rows included, marked deleted); absent keys are missing. */
     Map<String, TargetRow> readByKeys(Collection<String> keys);
 
-    /** Applies the writes in one transaction; each lands only if its row still holds the expected version. */
+    /**
+     * Applies the writes in one transaction; each lands only if its row still holds the expected version. A record
+     * whose values the target refuses (a data or constraint error) is {@link WriteResult.Status#REJECTED} with
+     * nothing of it written, and the other records land: one bad record never fails the call.
+     */
     List<WriteResult> apply(List<TargetWrite> writes);
+
+    /**
+     * The records among {@code writes} whose values this target cannot store as they are (a number beyond the
+     * column's range, a fraction it would round, text it would cut or a character it refuses), by key, checked
+     * against what the target says of itself before anything is written. Empty when the target knows no limits
+     * in advance (it may still reject a record when written).
+     */
+    default Map<String, WriteResult.Rejection> check(List<TargetWrite> writes) {
+        return Map.of();
+    }
 }

@@ -145,7 +145,31 @@ public final class Contacts {
         return instant.truncatedTo(ChronoUnit.MICROS);
     }
 
+    /** Longest name the desk stores. */
+    static final int MAX_NAME = 120;
+
+    /**
+     * What a desk like this validates: an e-mail is one address (an {@code @}, a dot in the domain, no spaces, no
+     * control or invisible formatting characters) and a name is at most {@value #MAX_NAME} characters.
+     */
+    private static void validate(ObjectNode fields) {
+        if (fields.hasNonNull("email")) {
+            String email = fields.get("email").asText();
+            int at = email.indexOf('@');
+            boolean valid = at > 0 && at == email.lastIndexOf('@') && email.indexOf('.', at) > at + 1
+                    && email.codePoints().noneMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c)
+                            || Character.getType(c) == Character.FORMAT);
+            if (!valid) {
+                throw new InvalidContactException("email '" + email + "' is not a valid address");
+            }
+        }
+        if (fields.hasNonNull("name") && fields.get("name").asText().codePointCount(0, fields.get("name").asText().length()) > MAX_NAME) {
+            throw new InvalidContactException("name '" + fields.get("name").asText() + "' is longer than " + MAX_NAME + " characters");
+        }
+    }
+
     private static ObjectNode writable(ObjectNode fields) {
+        validate(fields);
         ObjectNode copy = fields.deepCopy();
         copy.remove(List.of("id", "version", "updated_at", "etag"));
         return copy;

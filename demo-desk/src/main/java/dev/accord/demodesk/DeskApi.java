@@ -58,9 +58,18 @@ final class DeskApi implements HttpHandler {
                 x.retryAfter(1).error(429, "rate limit exceeded; slow down");
                 return;
             }
-            route(x, exchange.getRequestMethod(), exchange.getRequestURI().getPath());
+            routeOrRefuse(x, exchange);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Routes the request; a body it cannot read is a 400, a contact it will not store a 422 (before the exchange closes). */
+    private void routeOrRefuse(DeskExchange x, HttpExchange exchange) throws IOException {
+        try {
+            route(x, exchange.getRequestMethod(), exchange.getRequestURI().getPath());
+        } catch (InvalidContactException e) {
+            x.error(422, e.getMessage());
         } catch (IllegalArgumentException e) {
             x.error(400, e.getMessage());
         }

@@ -9,6 +9,7 @@ import dev.accord.cli.ops.ReviewCommand;
 import dev.accord.cli.ops.RollbackCommand;
 import dev.accord.cli.ops.RunsCommand;
 import dev.accord.cli.ops.SlaCommand;
+import dev.accord.cli.quarantine.QuarantineCommand;
 import dev.accord.cli.sync.SyncCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,8 +26,16 @@ import picocli.CommandLine.Spec;
             "",
             "Start with: accord demo"
         },
+        footer = {
+            "",
+            "Temporal payloads are plain JSON with PII values encrypted. Commands that talk to Temporal read",
+            "the deployment's keys from ACCORD_PAYLOAD_KEYS (base64, comma-separated, the first encrypts) or",
+            "ACCORD_PAYLOAD_KEY_FILE (one key per line), else the embedded worker's ./.accord/payload.key; they",
+            "need one only to read an encrypted value, or with ACCORD_PAYLOADS_ENCRYPTION=payload, and never",
+            "create one. See docs/security.md."
+        },
         subcommands = {DemoCommand.class, SyncCommand.class, BackfillCommand.class, RollbackCommand.class, KillSwitchCommand.class,
-            RunsCommand.class, ExplainCommand.class, ReviewCommand.class, SlaCommand.class, ContractCommand.class, WorkerCommand.class, TemporalServerCommand.class, CommandLine.HelpCommand.class})
+            RunsCommand.class, ExplainCommand.class, ReviewCommand.class, QuarantineCommand.class, SlaCommand.class, ContractCommand.class, WorkerCommand.class, TemporalServerCommand.class, CommandLine.HelpCommand.class})
 public final class AccordCli implements Runnable {
 
     @Spec

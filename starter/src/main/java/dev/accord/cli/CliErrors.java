@@ -24,8 +24,13 @@ final class CliErrors implements CommandLine.IExecutionExceptionHandler {
 
     static String message(Throwable e) {
         Throwable cause = rootOf(e);
-        if (e instanceof ContractException) {
+        if (e instanceof ContractException || e instanceof TemporalUnreachableException || e instanceof UnknownFlowException) {
             return e.getMessage();
+        }
+        for (Throwable link = e; link != null; link = link.getCause() == link ? null : link.getCause()) {
+            if (link instanceof dev.accord.workflows.codec.PayloadKeyException keys) {
+                return keys.reasonCode() + ": " + keys.getMessage();
+            }
         }
         if (e instanceof io.temporal.client.WorkflowFailedException failed) {
             return failed.getExecution().getWorkflowId() + " failed: " + applicationMessage(failed);

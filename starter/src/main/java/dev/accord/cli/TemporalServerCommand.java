@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "temporal", mixinStandardHelpOptions = true,
         description = {"Run a local Temporal development server (the Java test server) until interrupted.",
-            "Workers connect with TEMPORAL_ADDRESS=127.0.0.1:<port>; workflow histories live in its memory."})
+            "It listens on 127.0.0.1 only: other machines cannot reach it. Workers connect with",
+            "TEMPORAL_ADDRESS=127.0.0.1:<port>; workflow histories live in its memory."})
 public final class TemporalServerCommand implements Callable<Integer> {
 
     @Option(names = "--port", defaultValue = "7233", description = "Port to listen on (default ${DEFAULT-VALUE}).")
@@ -21,7 +22,7 @@ public final class TemporalServerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         try (EmbeddedTemporal server = new EmbeddedTemporal(port)) {
-            System.out.println("Temporal development server listening on 127.0.0.1:" + port + " (Ctrl-C to stop)");
+            System.out.println("Temporal development server listening on " + server.hostAndPort() + " only (Ctrl-C to stop)");
             Thread.currentThread().join();
         }
         return 0;

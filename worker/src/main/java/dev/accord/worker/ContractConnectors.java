@@ -1,6 +1,6 @@
 package dev.accord.worker;
 
-import dev.accord.activities.hub.ConnectorFactory;
+import dev.accord.connectors.ConnectorFactory;
 import dev.accord.connectors.SourceConnector;
 import dev.accord.connectors.TargetConnector;
 import dev.accord.connectors.file.FileConnectors;

@@ -1,23 +1,24 @@
 package dev.accord.worker;
 
-import dev.accord.activities.hub.ConnectorFactory;
-import dev.accord.activities.hub.SyncContext;
-import dev.accord.activities.store.AccordStore;
-import dev.accord.activities.telemetry.Telemetry;
+import dev.accord.connectors.ConnectorFactory;
 import dev.accord.connectors.file.FileConnectors;
 import dev.accord.connectors.http.HttpConnectors;
 import dev.accord.connectors.jdbc.JdbcConnectors;
 import dev.accord.connectors.resilience.SystemGuards;
 import dev.accord.core.contract.Contract;
 import dev.accord.core.contract.ContractLoader;
-import javax.sql.DataSource;
-import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import dev.accord.engine.CompiledContract;
+import dev.accord.engine.Engine;
+import dev.accord.engine.WorkerIdentity;
+import dev.accord.engine.telemetry.Telemetry;
+import dev.accord.store.AccordStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * The contract, the Accord store and the connectors the activities work with. Connection settings that a
+ * The contract and the connectors the activities work with, and the context that holds them with the Accord store
+ * ({@link StoreConfiguration}). Connection settings that a
  * contract names by environment variable ({@code url-env: CRM_JDBC_URL}) are looked up in Spring's
  * environment, so they may come from the OS environment, system properties or configuration.
  */
@@ -27,11 +28,6 @@ class SyncConfiguration {
     @Bean
     Contract contract(AccordProperties properties) {
         return new ContractLoader().load(properties.contract());
-    }
-
-    @Bean
-    AccordStore accordStore(DataSource dataSource, DataSourceProperties dataSourceProperties) {
-        return AccordStore.open(dataSource, dataSourceProperties.determineUrl());
     }
 
     @Bean(destroyMethod = "close")
@@ -46,10 +42,9 @@ class SyncConfiguration {
     }
 
     @Bean
-    SyncContext syncContext(Contract contract, AccordStore store, ConnectorFactory connectors, AccordProperties properties,
-                            Telemetry telemetry) {
+    Engine engine(Contract contract, AccordStore store, ConnectorFactory connectors, AccordProperties properties, Telemetry telemetry) {
         String version = AccordWorkerApplication.class.getPackage().getImplementationVersion();
-        return new SyncContext(contract, store, connectors, version == null ? "dev" : version, properties.deploymentId())
-                .withTelemetry(telemetry);
+        return new Engine(new CompiledContract(contract), store, connectors,
+                new WorkerIdentity(version == null ? "dev" : version, properties.deploymentId()), telemetry);
     }
 }

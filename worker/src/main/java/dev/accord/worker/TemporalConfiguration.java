@@ -2,18 +2,20 @@ package dev.accord.worker;
 
 import com.uber.m3.tally.Scope;
 import dev.accord.workflows.AccordDataConverter;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowClientOptions;
-import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.common.interceptors.WorkflowClientInterceptor;
+import dev.accord.workflows.codec.PayloadProtection;
+import io.temporal.common.converter.DataConverter;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
-import java.util.List;
+import io.temporal.spring.boot.TemporalOptionsCustomizer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Connects to Temporal: the server at {@code TEMPORAL_ADDRESS}, or an in-process one when it is unset. The
- * SDK's metrics and the client's tracing come from the observability configuration.
+ * What Accord adds to Temporal's Spring Boot starter, which makes the connection, the client and the workers from
+ * {@code spring.temporal.*} (and Temporal's {@code TEMPORAL_*} environment variables, see
+ * {@link TemporalConnectionProperties}): the in-process server when no address is set, Accord's data converter, and
+ * the SDK's metrics in Accord's registry. The starter picks up every {@code WorkflowClientInterceptor} and
+ * {@code WorkerInterceptor} bean (tracing, activity timing, attempt fencing) by itself.
  */
 @Configuration(proxyBeanMethods = false)
 class TemporalConfiguration {
@@ -23,21 +25,19 @@ class TemporalConfiguration {
         return new TemporalEndpoint(properties.temporal());
     }
 
-    @Bean(destroyMethod = "shutdown")
-    WorkflowServiceStubs workflowServiceStubs(AccordProperties properties, TemporalEndpoint endpoint, Scope temporalMetricsScope) {
-        return WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
-                .setTarget(endpoint.target())
-                .setEnableHttps(properties.temporal().tls())
-                .setMetricsScope(temporalMetricsScope)
-                .build());
+    /**
+     * Runs before the starter makes its service stubs: starts the in-process server first (the endpoint bean), and
+     * reports the SDK's metrics at Accord's interval ({@code accord.observability.temporal-report-interval}).
+     */
+    @Bean
+    TemporalOptionsCustomizer<WorkflowServiceStubsOptions.Builder> accordServiceStubs(TemporalEndpoint endpoint,
+                                                                                    @Qualifier("accordTemporalMetricsScope") Scope metrics) {
+        return builder -> builder.setMetricsScope(metrics);
     }
 
+    /** The one data converter of Accord's clients and workers (the starter takes the bean named mainDataConverter). */
     @Bean
-    WorkflowClient workflowClient(WorkflowServiceStubs stubs, AccordProperties properties, List<WorkflowClientInterceptor> interceptors) {
-        return WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder()
-                .setNamespace(properties.temporal().namespace())
-                .setDataConverter(AccordDataConverter.create())
-                .setInterceptors(interceptors.toArray(WorkflowClientInterceptor[]::new))
-                .build());
+    DataConverter mainDataConverter(PayloadProtection payloads) {
+        return AccordDataConverter.create(payloads);
     }
 }

@@ -166,4 +166,25 @@ record CustomerSystems(String id, Db crm, Db billing, Db support, String crmTabl
     public void close() {
         dropper.run();
     }
+
+    /** Columns of a target row that only track changes (versions, change times), left out when comparing contents. */
+    static final java.util.Set<String> BOOKKEEPING = java.util.Set.of("row_version", "version", "updated_at", "modified_at", "changed_at");
+
+    /** The business columns of billing's and support's rows (versions and change-tracking times left out), by target. */
+    Map<String, Map<String, Map<String, Object>>> targetContents() {
+        Map<String, Map<String, Map<String, Object>>> targets = new LinkedHashMap<>();
+        targets.put("billing", business(billingRows()));
+        targets.put("support", business(supportRows()));
+        return targets;
+    }
+
+    private static Map<String, Map<String, Object>> business(Map<String, Map<String, Object>> rows) {
+        Map<String, Map<String, Object>> business = new java.util.TreeMap<>();
+        rows.forEach((key, row) -> {
+            Map<String, Object> columns = new java.util.TreeMap<>(row);
+            columns.keySet().removeAll(BOOKKEEPING);
+            business.put(key, columns);
+        });
+        return business;
+    }
 }

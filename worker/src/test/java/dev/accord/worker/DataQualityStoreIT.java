@@ -3,8 +3,8 @@ package dev.accord.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.accord.activities.store.DataQuality;
-import dev.accord.activities.store.GoldenRecords;
+import dev.accord.store.DataQuality;
+import dev.accord.store.GoldenRecords;
 import dev.accord.core.contract.DomainSpec;
 import dev.accord.core.record.CanonicalRecord;
 import dev.accord.core.record.FieldValue;

@@ -2,7 +2,7 @@ package dev.accord.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.accord.activities.store.FieldHistory;
+import dev.accord.store.FieldHistory;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,8 +37,12 @@ class FieldHistoryStoreIT {
     }
 
     private static FieldHistory.Entry entry(String field, String reason, String newValue, Instant sourceTime, String traceId) {
-        return new FieldHistory.Entry(0, "customer", "C000001", field, "applied", reason, null, newValue, null,
-                "{\"system\":\"crm\",\"version\":7}", "crm", 7, sourceTime, "crm-customers", "sync/crm-customers", "run-1", "run-1-x",
-                1_000_001, "sha256:abc", "3", 2, traceId, null);
+        return FieldHistory.Entry.builder().domain("customer").key("C000001").field(field).decision("applied")
+                .reason(reason).newValue(newValue)
+                .newVersionJson("{\"system\":\"crm\",\"version\":7}").sourceSystem("crm")
+                .sourceVersion(7).sourceTime(sourceTime).flow("crm-customers")
+                .workflowId("sync/crm-customers").runId("run-1").executionRunId("run-1-x")
+                .page(1_000_001).contractHash("sha256:abc").contractVersion("3").schemaVersion(2)
+                .traceId(traceId).build();
     }
 }

@@ -42,21 +42,7 @@ class KillSwitchHoldTest {
 
     @AfterEach
     void tearDown() {
-        try {
-            if (sync != null) {
-                sync.close();
-            }
-        } finally {
-            try {
-                if (store != null) {
-                    store.close();
-                }
-            } finally {
-                if (systems != null) {
-                    systems.close();
-                }
-            }
-        }
+        Resources.closeAll(sync, store, systems);
     }
 
     @Test
@@ -69,7 +55,7 @@ class KillSwitchHoldTest {
             }
         });
         SyncWorkflow run = sync.stub("crm-customers");
-        WorkflowClient.start(run::run, new SyncInput("crm-customers", "one-shot", null, null, null, null));
+        WorkflowClient.start(run::run, SyncInput.of("crm-customers").withMode("one-shot"));
         sync.awaitState(run, "holding");
         long heldFrom = sync.environment.currentTimeMillis();
 

@@ -3,6 +3,8 @@ package dev.accord.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.accord.worker.observability.FreshnessSchedules;
+import dev.accord.worker.observability.StoreGauges;
 import dev.accord.workflows.TaskQueues;
 import dev.accord.workflows.freshness.FreshnessInput;
 import dev.accord.workflows.freshness.FreshnessResult;
@@ -10,8 +12,6 @@ import dev.accord.workflows.freshness.FreshnessWorkflow;
 import dev.accord.workflows.sync.SyncInput;
 import dev.accord.workflows.sync.SyncResult;
 import dev.accord.workflows.sync.SyncWorkflow;
-import dev.accord.worker.observability.FreshnessSchedules;
-import dev.accord.worker.observability.StoreGauges;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
@@ -122,6 +122,8 @@ class ObservabilityIT {
                 .as("the replay's duplicates: the dedup rate's numerator").isEqualTo(replay.counts().get("duplicate").doubleValue()).isPositive();
         assertThat(scrape.find("accord_records_total", "flow", "crm-customers")).allSatisfy(s ->
                 assertThat(s.labels()).containsEntry("system", "crm").containsEntry("domain", "customer"));
+        assertThat(scrape.samples).as("every sample names this deployment and this worker process").allSatisfy(s ->
+                assertThat(s.labels()).containsEntry("deployment", id).containsEntry("worker", id + "-" + ProcessHandle.current().pid()));
         assertThat(scrape.value("accord_schema_violations_total", "flow", "crm-customers"))
                 .isGreaterThanOrEqualTo(crm.counts().get("quarantined"));
         assertThat(scrape.value("accord_deliveries_total", "flow", "crm-customers", "system", "billing", "outcome", "written"))
@@ -132,6 +134,8 @@ class ObservabilityIT {
         assertThat(scrape.value("accord_connector_seconds_count", "system", "crm", "operation", "read-changes")).isGreaterThanOrEqualTo(2);
         assertThat(scrape.value("accord_quarantine_records", "flow", "crm-customers")).isEqualTo(
                 Db.h2(storeUrl).count("select count(*) from quarantine where flow = 'crm-customers'"));
+        assertThat(scrape.value("accord_quarantine_open", "flow", "crm-customers")).isEqualTo(
+                Db.h2(storeUrl).count("select count(*) from quarantine where flow = 'crm-customers' and state = 'open'")).isPositive();
         assertThat(scrape.value("accord_review_backlog", "flow", "crm-customers", "domain", "customer")).isZero();
         assertThat(scrape.value("accord_killswitch_engaged")).isZero();
         assertThat(scrape.value("accord_freshness_sla_seconds", "flow", "crm-customers")).isEqualTo(SLA.toSeconds());
@@ -210,7 +214,7 @@ class ObservabilityIT {
     private SyncResult sync(String flow, String from) {
         return client.newWorkflowStub(SyncWorkflow.class, WorkflowOptions.newBuilder()
                         .setWorkflowId(TaskQueues.syncWorkflowId(flow)).setTaskQueue(TaskQueues.ACCORD).build())
-                .run(new SyncInput(flow, "one-shot", null, null, null, null, null, from));
+                .run(SyncInput.of(flow).withMode("one-shot").withReplayFrom(from));
     }
 
     /** The gauges refresh on a schedule (an hour here); a test refreshes them when it needs them, and waits out the SDK's report. */

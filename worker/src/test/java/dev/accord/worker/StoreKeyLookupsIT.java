@@ -3,10 +3,10 @@ package dev.accord.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.accord.activities.store.AccordStore;
-import dev.accord.activities.store.AppliedChanges;
-import dev.accord.activities.store.Deliveries;
-import dev.accord.activities.store.GoldenRecords;
+import dev.accord.store.AccordStore;
+import dev.accord.store.AppliedChanges;
+import dev.accord.store.Deliveries;
+import dev.accord.store.GoldenRecords;
 import dev.accord.core.record.CanonicalRecord;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,12 +1,24 @@
 package dev.accord.worker;
 
 import dev.accord.activities.AccordActivities;
-import dev.accord.activities.hub.SyncContext;
-import dev.accord.activities.store.AccordStore;
+import dev.accord.activities.AttemptFencing;
 import dev.accord.core.contract.Contract;
 import dev.accord.core.contract.ContractLoader;
+import dev.accord.engine.Engine;
+import dev.accord.engine.WorkerIdentity;
+import dev.accord.store.AccordStore;
 import dev.accord.workflows.AccordDataConverter;
 import dev.accord.workflows.TaskQueues;
+import dev.accord.workflows.codec.PayloadKey;
+import dev.accord.workflows.codec.PayloadKeyring;
+import dev.accord.workflows.codec.PayloadProtection;
+import dev.accord.workflows.codec.PiiNames;
+import dev.accord.workflows.quarantine.QuarantineReplayWorkflowImpl;
+import dev.accord.workflows.rollback.RollbackInput;
+import dev.accord.workflows.rollback.RollbackSummary;
+import dev.accord.workflows.rollback.RollbackWorkflow;
+import dev.accord.workflows.rollback.RollbackWorkflowImpl;
+import dev.accord.workflows.runs.AccordSearchAttributes;
 import dev.accord.workflows.sync.SyncInput;
 import dev.accord.workflows.sync.SyncResult;
 import dev.accord.workflows.sync.SyncWorkflow;
@@ -18,6 +30,7 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactoryOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,27 +39,32 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * Real {@code SyncWorkflow} runs on the Temporal test environment (time skipping), with every Accord
- * activity working on real connectors and a real store, as the worker registers them.
+ * Real {@code SyncWorkflow} runs (and quarantine replays and rollbacks) on the Temporal test environment (time
+ * skipping), with every Accord activity working on real connectors and a real store, as the worker registers them.
  */
 final class SyncHarness implements AutoCloseable {
 
+    /** The payload keys of every harness: PII values in its histories are encrypted, as on a real worker. */
+    static final PayloadKeyring KEYS = PayloadKeyring.of(PayloadKey.of(new byte[32]));
+
     final Contract contract;
     final TestConnectors connectors;
-    final SyncContext context;
+    final Engine engine;
     final TestWorkflowEnvironment environment;
     final WorkflowClient client;
 
     SyncHarness(Contract contract, Map<String, String> systemEnvironment, AccordStore store) {
         this.contract = contract;
         this.connectors = new TestConnectors(contract, systemEnvironment);
-        this.context = new SyncContext(contract, store, connectors, "test", "it");
+        this.engine = Engine.of(contract, store, connectors, new WorkerIdentity("test", "it"));
         this.environment = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
-                .setWorkflowClientOptions(WorkflowClientOptions.newBuilder().setDataConverter(AccordDataConverter.create()).build())
+                .setWorkerFactoryOptions(WorkerFactoryOptions.newBuilder().setWorkerInterceptors(new AttemptFencing(store, "test")).build())
+                .setWorkflowClientOptions(WorkflowClientOptions.newBuilder().setDataConverter(AccordDataConverter.create(PayloadProtection.field(PiiNames.from(contract), KEYS))).build())
                 .build());
+        AccordSearchAttributes.definitions().forEach(environment::registerSearchAttribute);
         Worker worker = environment.newWorker(TaskQueues.ACCORD);
-        worker.registerWorkflowImplementationTypes(SyncWorkflowImpl.class);
-        worker.registerActivitiesImplementations(AccordActivities.all(context).toArray());
+        worker.registerWorkflowImplementationTypes(SyncWorkflowImpl.class, QuarantineReplayWorkflowImpl.class, RollbackWorkflowImpl.class);
+        worker.registerActivitiesImplementations(AccordActivities.all(engine).toArray());
         environment.start();
         this.client = environment.getWorkflowClient();
     }
@@ -75,7 +93,15 @@ final class SyncHarness implements AutoCloseable {
     }
 
     SyncResult runOneShot(String flow) {
-        return stub(flow).run(new SyncInput(flow, "one-shot", null, null, null, null));
+        return stub(flow).run(SyncInput.of(flow).withMode("one-shot"));
+    }
+
+    /** Runs a {@code RollbackWorkflow} as {@code accord rollback} starts it, and waits for its summary. */
+    RollbackSummary rollback(String workflowId, RollbackInput input) {
+        return client.newWorkflowStub(RollbackWorkflow.class, WorkflowOptions.newBuilder()
+                .setTaskQueue(TaskQueues.ACCORD)
+                .setWorkflowId(workflowId)
+                .build()).run(input);
     }
 
     /** Polls the run's {@code progress} query (in real time) until it reports {@code state}. */

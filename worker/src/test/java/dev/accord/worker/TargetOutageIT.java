@@ -3,16 +3,10 @@ package dev.accord.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.accord.activities.AccordActivities;
-import dev.accord.activities.hub.SyncContext;
-import dev.accord.connectors.file.FileConnectors;
-import dev.accord.connectors.http.HttpConnectors;
-import dev.accord.connectors.jdbc.JdbcConnectors;
-import dev.accord.connectors.resilience.ResilienceSettings;
+import dev.accord.activities.Limits;
 import dev.accord.connectors.resilience.SystemGuards;
 import dev.accord.core.contract.Contract;
 import dev.accord.demodesk.SupportDesk;
-import dev.accord.workflows.AccordDataConverter;
 import dev.accord.workflows.TaskQueues;
 import dev.accord.workflows.sync.SyncInput;
 import dev.accord.workflows.sync.SyncResult;
@@ -21,12 +15,9 @@ import dev.accord.workflows.sync.SyncWorkflowImpl;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
-import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -60,7 +51,7 @@ class TargetOutageIT {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private CustomerSystems systems;
     private TestStore store;
-    private JdbcConnectors jdbc;
+    private GuardedWorker worker;
     private SystemGuards guards;
     private TestWorkflowEnvironment environment;
 
@@ -74,50 +65,25 @@ class TargetOutageIT {
         settings.put("SUPPORT_API_URL", desk.baseUrl());
         settings.put("SUPPORT_API_TOKEN", "outage-token");
         Contract contract = SyncHarness.contract("demo/demo.contract.yaml", text -> text.replaceFirst("batch-size: 500", "batch-size: 40"));
-        jdbc = new JdbcConnectors(contract, settings::get);
-        guards = new SystemGuards(system -> new ResilienceSettings(50f, 4, 2, Duration.ofSeconds(3), 1, 0, Duration.ofSeconds(1),
-                8, Duration.ofSeconds(5), Duration.ofSeconds(20)));
+        worker = new GuardedWorker(contract, settings, store.store, Duration.ofSeconds(3), false, Limits.DEFAULTS, SyncWorkflowImpl.class);
+        guards = worker.guards;
         ResilienceConfiguration.bind(guards, meters);
         guards.guard("support");
         guards.circuitBreakers().circuitBreaker("support").getEventPublisher()
                 .onStateTransition(e -> transitions.add(e.getStateTransition().getToState()));
-        ContractConnectors connectors = new ContractConnectors(contract, jdbc,
-                new HttpConnectors(contract, settings::get, guards::throttle), new FileConnectors(contract, settings::get), guards);
-        SyncContext context = new SyncContext(contract, store.store, connectors, "test", "outage");
-        environment = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder().setUseTimeskipping(false)
-                .setWorkflowClientOptions(WorkflowClientOptions.newBuilder().setDataConverter(AccordDataConverter.json()).build())
-                .build());
-        Worker worker = environment.newWorker(TaskQueues.ACCORD);
-        worker.registerWorkflowImplementationTypes(SyncWorkflowImpl.class);
-        worker.registerActivitiesImplementations(AccordActivities.all(context).toArray());
-        environment.start();
+        environment = worker.start().environment;
     }
 
     @AfterEach
     void tearDown() {
-        if (environment != null) {
-            environment.close();
-        }
-        desk.close();
-        if (guards != null) {
-            guards.close();
-        }
-        if (jdbc != null) {
-            jdbc.close();
-        }
-        if (store != null) {
-            store.close();
-        }
-        if (systems != null) {
-            systems.close();
-        }
+        Resources.closeAll(worker, desk, store, systems);
     }
 
     @Test
     void theBreakerOpensTheRunHoldsAndAfterRecoveryEveryRecordIsWrittenExactlyOnce() throws Exception {
         SyncWorkflow run = environment.getWorkflowClient().newWorkflowStub(SyncWorkflow.class, WorkflowOptions.newBuilder()
                 .setTaskQueue(TaskQueues.ACCORD).setWorkflowId(TaskQueues.syncWorkflowId("crm-customers")).build());
-        WorkflowClient.start(run::run, new SyncInput("crm-customers", "one-shot", null, null, null, null));
+        WorkflowClient.start(run::run, SyncInput.of("crm-customers").withMode("one-shot"));
 
         awaitCondition(() -> desk.contacts().size() >= 80, "the first pages reach the support desk");
         desk.stop();

@@ -2,7 +2,7 @@ package dev.accord.worker;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.accord.activities.store.AccordStore;
+import dev.accord.store.AccordStore;
 import java.util.List;
 import java.util.Map;
 

@@ -2,24 +2,20 @@ package dev.accord.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.accord.activities.hub.Boundary;
-import dev.accord.activities.hub.Hub;
-import dev.accord.activities.hub.RunReverter;
-import dev.accord.activities.hub.TargetApplier;
-import dev.accord.activities.store.Checkpoints;
 import dev.accord.connectors.SourceCursor;
 import dev.accord.connectors.SourcePage;
-import dev.accord.workflows.activities.AppliedPage;
-import dev.accord.workflows.activities.ApplyRequest;
-import dev.accord.workflows.activities.PageRef;
-import dev.accord.workflows.activities.ResolvedPage;
-import dev.accord.workflows.activities.RollbackRequest;
-import dev.accord.workflows.activities.RollbackResult;
-import dev.accord.workflows.activities.RunRef;
-import dev.accord.workflows.activities.SourceRecord;
-import dev.accord.workflows.activities.TargetOutcome;
-import dev.accord.workflows.activities.ValidateRequest;
-import dev.accord.workflows.activities.ValidatedPage;
+import dev.accord.core.page.AppliedPage;
+import dev.accord.core.page.PageRef;
+import dev.accord.core.page.ResolvedPage;
+import dev.accord.core.page.RunRef;
+import dev.accord.core.page.SourceRecord;
+import dev.accord.core.page.TargetOutcome;
+import dev.accord.core.page.ValidatedPage;
+import dev.accord.core.rollback.RollbackResult;
+import dev.accord.engine.DeliveryOrder;
+import dev.accord.engine.Hub;
+import dev.accord.engine.TargetApplier;
+import dev.accord.store.Checkpoints;
 import dev.accord.workflows.sync.SyncInput;
 import dev.accord.workflows.sync.SyncResult;
 import dev.accord.workflows.sync.SyncWorkflow;
@@ -65,21 +61,7 @@ class TwoWaySyncIT {
 
     @AfterEach
     void tearDown() {
-        try {
-            if (sync != null) {
-                sync.close();
-            }
-        } finally {
-            try {
-                if (store != null) {
-                    store.close();
-                }
-            } finally {
-                if (systems != null) {
-                    systems.close();
-                }
-            }
-        }
+        Resources.closeAll(sync, store, systems);
     }
 
     @Test
@@ -299,8 +281,8 @@ class TwoWaySyncIT {
         day.renameInCrm(renamed);
         day.changeEmailsInCrm(newEmails);
         PageRef page = new PageRef("crm-customers", new RunRef("sync/crm-customers", "retried-run", "retried-execution"), 1);
-        ValidatedPage validated = new Boundary(sync.context).validate(new ValidateRequest(page, nextCrmPage(), false));
-        Hub hub = new Hub(sync.context);
+        ValidatedPage validated = sync.engine.boundary().validate(page, nextCrmPage(), false);
+        Hub hub = sync.engine.hub();
 
         ResolvedPage first = hub.resolve(page, validated.changes(), false);
         Map<String, Long> afterFirst = store.ledger();
@@ -312,9 +294,9 @@ class TwoWaySyncIT {
         assertThat(retried.deliveries()).as("keys still to deliver").containsAll(first.deliveries());
         assertThat(store.ledger()).isEqualTo(afterFirst);
 
-        TargetApplier applier = new TargetApplier(sync.context, hub);
+        TargetApplier applier = sync.engine.applier(hub);
         for (String target : List.of("billing", "support")) {
-            ApplyRequest request = new ApplyRequest(page, target, first.deliveries(), false);
+            DeliveryOrder request = DeliveryOrder.of(page, target, first.deliveries(), false);
             AppliedPage applied = applier.apply(request, () -> { });
             Map<String, Map<String, Map<String, Object>>> written = systems.snapshot();
             Map<String, Long> ledger = store.ledger();
@@ -397,7 +379,7 @@ class TwoWaySyncIT {
         day.fixPhonesInSupport(day.keys(1, 25).stream().filter(k -> CustomerData.number(k) <= data.supportCustomers()).toList());
         Map<String, Map<String, Map<String, Object>>> before = systems.snapshot();
         SyncWorkflow run = sync.stub("crm-customers");
-        WorkflowClient.start(run::run, new SyncInput("crm-customers", "continuous", null, null, null, null));
+        WorkflowClient.start(run::run, SyncInput.of("crm-customers").withMode("continuous"));
         sync.awaitState(run, "waiting");
         Map<String, Map<String, Map<String, Object>>> during = systems.snapshot();
 
@@ -413,7 +395,7 @@ class TwoWaySyncIT {
                 .extracting(r -> r.get("status")).containsExactly("reverted");
 
         Map<String, Map<String, Map<String, Object>>> restored = systems.snapshot();
-        RollbackResult again = new RunReverter(sync.context).revertRun(new RollbackRequest("crm-customers", result.runId()), () -> { });
+        RollbackResult again = sync.engine.reverter().revertRun("crm-customers", result.runId(), () -> { });
 
         assertThat(again.reverted()).isZero();
         assertThat(again.conflicts()).isEmpty();

@@ -6,14 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
-import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -26,8 +21,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The real worker application in its zero-setup mode (an in-process Temporal server on a local port and
@@ -45,49 +38,23 @@ class WorkerEndToEndIT {
 
     private final String id = "e2e_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     private final CustomerData data = new CustomerData(200);
-    private final String storeUrl = "jdbc:h2:mem:" + id + "_store;DB_CLOSE_DELAY=-1";
+    private EmbeddedWorker worker;
     private CustomerSystems systems;
-    private ConfigurableApplicationContext worker;
-    private WorkflowServiceStubs service;
     private WorkflowClient client;
+    private String storeUrl;
 
     @BeforeAll
     void startWorker() throws IOException {
-        systems = CustomerSystems.inH2(id);
-        data.seed(systems);
-        int port = freePort();
-        List<String> arguments = new ArrayList<>(List.of(
-                "--accord.contract=" + SyncHarness.examples().resolve("demo/demo-h2.contract.yaml"),
-                "--accord.temporal.address=",
-                "--accord.temporal.embedded-port=" + port,
-                "--accord.deployment-id=" + id,
-                "--spring.datasource.url=" + storeUrl));
-        systems.environment().forEach((name, value) -> arguments.add("--" + name + "=" + value));
-        worker = new SpringApplicationBuilder(AccordWorkerApplication.class).run(arguments.toArray(String[]::new));
-        service = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder().setTarget("127.0.0.1:" + port).build());
-        // A plain client, as the Temporal UI or CLI is: Temporal's default JSON converter, with Accord's payload
-        // codec in front (what the UI gets from the worker's codec endpoint), since histories are encrypted.
-        client = WorkflowClient.newInstance(service, io.temporal.client.WorkflowClientOptions.newBuilder()
-                .setDataConverter(new io.temporal.common.converter.CodecDataConverter(
-                        io.temporal.common.converter.DefaultDataConverter.newDefaultInstance(),
-                        List.of(new dev.accord.workflows.codec.EncryptingPayloadCodec(dev.accord.workflows.codec.PayloadKey.configured()))))
-                .build());
+        worker = EmbeddedWorker.start(id, data);
+        systems = worker.systems;
+        client = worker.client;
+        storeUrl = worker.storeUrl;
     }
 
     @AfterAll
     void stopWorker() {
-        try {
-            if (service != null) {
-                service.shutdownNow();
-            }
-            if (worker != null) {
-                worker.close();
-            }
-        } finally {
-            if (systems != null) {
-                systems.close();
-            }
-            Db.h2(storeUrl).execute("shutdown");
+        if (worker != null) {
+            worker.close();
         }
     }
 
@@ -208,11 +175,5 @@ class WorkerEndToEndIT {
             Thread.sleep(100);
         }
         throw new AssertionError("the run's progress never got there; last: " + progress);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

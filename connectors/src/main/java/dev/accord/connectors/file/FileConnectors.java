@@ -7,6 +7,7 @@ import dev.accord.core.contract.DomainMapping;
 import dev.accord.core.contract.SystemKind;
 import dev.accord.core.contract.SystemSpec;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
@@ -21,12 +22,19 @@ public final class FileConnectors {
 
     private final Contract contract;
     private final UnaryOperator<String> environment;
+    private final Clock clock;
     private final Map<String, SourceConnector> sources = new ConcurrentHashMap<>();
     private final Map<String, TargetConnector> targets = new ConcurrentHashMap<>();
 
     public FileConnectors(Contract contract, UnaryOperator<String> environment) {
+        this(contract, environment, Clock.systemUTC());
+    }
+
+    /** @param clock the time a deleted line's tombstone column records */
+    public FileConnectors(Contract contract, UnaryOperator<String> environment, Clock clock) {
         this.contract = contract;
         this.environment = environment;
+        this.clock = clock;
     }
 
     /** Reads {@code domain} from the files in {@code system}'s folder, each line once. */
@@ -41,7 +49,7 @@ public final class FileConnectors {
     public TargetConnector target(String system, String domain) {
         return targets.computeIfAbsent(system + "/" + domain, k -> {
             DomainMapping mapping = contract.mapping(system, domain);
-            return new FileTarget(path(system, mapping), records(system, mapping), new LineCodec(mapping.file()));
+            return new FileTarget(path(system, mapping), records(system, mapping), new LineCodec(mapping.file()), clock);
         });
     }
 

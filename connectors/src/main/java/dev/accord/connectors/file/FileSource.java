@@ -1,5 +1,6 @@
 package dev.accord.connectors.file;
 
+import dev.accord.core.failure.InvalidRequestException;
 import dev.accord.connectors.SourceConnector;
 import dev.accord.connectors.SourceCursor;
 import dev.accord.connectors.SourcePage;
@@ -51,7 +52,7 @@ final class FileSource implements SourceConnector {
             }
             String[] parts = cursor.position().split("#", -1);
             if (parts.length != 3) {
-                throw new IllegalArgumentException("'" + cursor.position() + "' is not a file position (<file>#<line>#<sha256>)");
+                throw new InvalidRequestException("'" + cursor.position() + "' is not a file position (<file>#<line>#<sha256>)");
             }
             return new Position(parts[0], Integer.parseInt(parts[1]), parts[2]);
         }

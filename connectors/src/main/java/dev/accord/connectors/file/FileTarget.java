@@ -11,7 +11,7 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
@@ -30,13 +30,15 @@ import java.util.TreeMap;
 final class FileTarget implements TargetConnector {
 
     private final Path file;
+    private final Clock clock;
     private final FileRecords records;
     private final LineCodec codec;
     private final Charset encoding;
     private final String versionColumn;
     private final List<String> header = new ArrayList<>();
 
-    FileTarget(Path file, FileRecords records, LineCodec codec) {
+    FileTarget(Path file, FileRecords records, LineCodec codec, Clock clock) {
+        this.clock = clock;
         this.file = file;
         this.records = records;
         this.codec = codec;
@@ -110,7 +112,7 @@ final class FileTarget implements TargetConnector {
                     row.put(c, value(v));
                 }
             });
-            case DELETE -> row.put(tombstone, Instant.now().truncatedTo(ChronoUnit.MICROS).toString());
+            case DELETE -> row.put(tombstone, clock.instant().truncatedTo(ChronoUnit.MICROS).toString());
             default -> row.put(tombstone, null);
         }
         long version = write.expectedVersion() + 1;

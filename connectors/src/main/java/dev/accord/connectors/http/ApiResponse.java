@@ -27,6 +27,19 @@ record ApiResponse(String system, String what, int status, HttpHeaders headers, 
         return status == 412 || status == 409 || status == 404;
     }
 
+    /**
+     * The API refused this one record's content as invalid ({@code 400 Bad Request}, {@code 422 Unprocessable
+     * Entity}); other records may well be accepted, so it is the record's rejection, not a failure of the call.
+     */
+    boolean refusesTheRecord() {
+        return status == 400 || status == 422;
+    }
+
+    /** What the API said when it refused the record, redacted of values. */
+    String refusal() {
+        return "system '" + system + "': " + what + " answered " + status + ": " + dev.accord.connectors.Redaction.message(excerpt());
+    }
+
     String header(String name) {
         return headers.firstValue(name).orElse(null);
     }
@@ -37,7 +50,7 @@ record ApiResponse(String system, String what, int status, HttpHeaders headers, 
             return JSON.readTree(body);
         } catch (JsonProcessingException e) {
             throw new HttpAccessException("system '" + system + "': " + what + " answered " + status + " with a body that is not JSON ("
-                    + e.getOriginalMessage() + " at character " + e.getLocation().getCharOffset() + "): " + excerpt(), status, e);
+                    + "broken at character " + e.getLocation().getCharOffset() + ", " + body.length + " bytes)", status, null);
         } catch (IOException e) {
             throw new HttpAccessException("system '" + system + "': reading the answer of " + what + " failed", status, e);
         }
@@ -48,7 +61,8 @@ record ApiResponse(String system, String what, int status, HttpHeaders headers, 
         if (ok()) {
             return this;
         }
-        String message = "system '" + system + "': " + what + " answered " + status + ": " + excerpt();
+        String message = "system '" + system + "': " + what + " answered " + status + ": "
+                + dev.accord.connectors.Redaction.message(excerpt());
         if (status == 401 || status == 403) {
             throw new HttpConfigurationException(message + " (check the system's credentials: token, user/password or api-key)");
         }

@@ -7,6 +7,7 @@ import dev.accord.core.contract.Contract;
 import dev.accord.core.contract.DomainMapping;
 import dev.accord.core.contract.SystemKind;
 import dev.accord.core.contract.SystemSpec;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -21,6 +22,7 @@ public final class HttpConnectors {
 
     private final Contract contract;
     private final UnaryOperator<String> environment;
+    private final Clock clock;
     private final Function<String, Throttle> throttles;
     private final Map<String, ApiClient> clients = new ConcurrentHashMap<>();
     private final Map<String, HttpSource> sources = new ConcurrentHashMap<>();
@@ -31,9 +33,15 @@ public final class HttpConnectors {
      * @param throttles the per-system request pacing (one permit per request), by system name
      */
     public HttpConnectors(Contract contract, UnaryOperator<String> environment, Function<String, Throttle> throttles) {
+        this(contract, environment, throttles, Clock.systemUTC());
+    }
+
+    /** @param clock the time of a record without a time field, and of a soft delete */
+    public HttpConnectors(Contract contract, UnaryOperator<String> environment, Function<String, Throttle> throttles, Clock clock) {
         this.contract = contract;
         this.environment = environment;
         this.throttles = throttles;
+        this.clock = clock;
     }
 
     /** Reads {@code domain} from {@code system}'s change feed. */
@@ -52,14 +60,14 @@ public final class HttpConnectors {
             JsonRecords records = records(system, domain);
             ApiClient api = client(system);
             KeyReader keys = new KeyReader(api, records);
-            return new HttpTarget(records, keys, new HttpWrites(api, records, keys));
+            return new HttpTarget(records, keys, new HttpWrites(api, records, keys, clock));
         });
     }
 
     private JsonRecords records(String system, String domain) {
         SystemSpec spec = httpSystem(system);
         DomainMapping mapping = contract.mapping(system, domain);
-        return new JsonRecords(spec, mapping, contract.domain(domain).key());
+        return new JsonRecords(spec, mapping, contract.domain(domain).key(), clock);
     }
 
     private ApiClient client(String system) {

@@ -1,5 +1,6 @@
 package dev.accord.connectors.http;
 
+import dev.accord.core.failure.InvalidRequestException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.accord.connectors.SourceConnector;
 import dev.accord.connectors.SourceCursor;
@@ -38,7 +39,7 @@ final class HttpSource implements SourceConnector {
     @Override
     public SourcePage readChanges(SourceCursor after, int limit) {
         if (limit < 1) {
-            throw new IllegalArgumentException("a page holds at least one row; asked for " + limit);
+            throw new InvalidRequestException("a page holds at least one row; asked for " + limit);
         }
         return changes.read(after == null ? SourceCursor.BEGINNING : after, limit);
     }

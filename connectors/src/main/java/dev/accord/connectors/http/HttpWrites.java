@@ -6,8 +6,9 @@ import dev.accord.connectors.TargetWrite;
 import dev.accord.connectors.WriteResult;
 import dev.accord.core.contract.DeleteMode;
 import dev.accord.core.contract.HttpMapping;
+import dev.accord.core.validation.ReasonCode;
 import java.net.URI;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
@@ -19,16 +20,19 @@ import java.util.Optional;
  * {@code If-Match} with the ETag of the expected version (from the last read, or read afresh; a record no
  * longer at that version is a conflict without a request), or the version property in the body. A write
  * that follows another to the same key in one list expects what the earlier one produced, so it carries the
- * ETag that came back.
+ * ETag that came back. A write the API refuses as invalid ({@code 400}, {@code 422}) is that record's
+ * {@link WriteResult.Status#REJECTED}: the writes after it go on.
  */
 final class HttpWrites {
 
     private final ApiClient api;
+    private final Clock clock;
     private final JsonRecords records;
     private final KeyReader keys;
     private final HttpMapping http;
 
-    HttpWrites(ApiClient api, JsonRecords records, KeyReader keys) {
+    HttpWrites(ApiClient api, JsonRecords records, KeyReader keys, Clock clock) {
+        this.clock = clock;
         this.api = api;
         this.records = records;
         this.keys = keys;
@@ -49,7 +53,7 @@ final class HttpWrites {
             case UPSERT -> write.columns().forEach((column, value) -> putValue(body, column, value));
             case DELETE -> {
                 if (records.mapping().delete() == DeleteMode.SOFT) {
-                    body.put(records.mapping().softDeleteColumn(), Instant.now().truncatedTo(ChronoUnit.MICROS).toString());
+                    body.put(records.mapping().softDeleteColumn(), clock.instant().truncatedTo(ChronoUnit.MICROS).toString());
                 } else {
                     method = "DELETE";
                 }
@@ -108,6 +112,9 @@ final class HttpWrites {
         if (creating ? response.status() == 409 || response.status() == 412 : response.conflict()) {
             etags.remove(key);
             return new WriteResult(key, WriteResult.Status.CONFLICT, null);
+        }
+        if (response.refusesTheRecord()) {
+            return WriteResult.rejected(key, new WriteResult.Rejection(ReasonCode.TARGET_REJECTED, null, response.refusal()));
         }
         response.requireOk();
         if (response.status() == 204 || response.body().length == 0) {

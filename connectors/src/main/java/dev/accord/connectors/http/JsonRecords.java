@@ -11,6 +11,7 @@ import dev.accord.core.mapping.Timestamps;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -28,12 +29,14 @@ import java.util.Map;
 final class JsonRecords {
 
     private final SystemSpec system;
+    private final Clock clock;
     private final DomainMapping mapping;
     private final HttpMapping http;
     private final String keyColumn;
     private final List<String> columns = new ArrayList<>();
 
-    JsonRecords(SystemSpec system, DomainMapping mapping, String keyField) {
+    JsonRecords(SystemSpec system, DomainMapping mapping, String keyField, Clock clock) {
+        this.clock = clock;
         this.system = system;
         this.mapping = mapping;
         this.http = mapping.http();
@@ -143,7 +146,7 @@ final class JsonRecords {
     private Instant timestamp(JsonNode record) {
         String cursor = cursor(record);
         Instant instant = cursor == null ? null : Timestamps.toInstant(cursor, system.timezone());
-        return instant != null ? instant : Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return instant != null ? instant : clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     /** A property by exact name, else ignoring case; null when absent. */

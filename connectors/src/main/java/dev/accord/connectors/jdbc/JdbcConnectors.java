@@ -5,6 +5,7 @@ import dev.accord.connectors.SourceConnector;
 import dev.accord.connectors.TargetConnector;
 import dev.accord.core.contract.Contract;
 import dev.accord.core.contract.SystemSpec;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
@@ -21,6 +22,7 @@ public final class JdbcConnectors implements AutoCloseable {
 
     private final Contract contract;
     private final UnaryOperator<String> environment;
+    private final Clock clock;
     private final Map<String, HikariDataSource> pools = new ConcurrentHashMap<>();
     private final Map<String, JdbcSource> sources = new ConcurrentHashMap<>();
     private final Map<String, JdbcTarget> targets = new ConcurrentHashMap<>();
@@ -28,18 +30,24 @@ public final class JdbcConnectors implements AutoCloseable {
 
     /** @param environment looks up the environment variables the contract names ({@code System::getenv} in production) */
     public JdbcConnectors(Contract contract, UnaryOperator<String> environment) {
+        this(contract, environment, Clock.systemUTC());
+    }
+
+    /** @param clock the time of a source row that has no time column of its own, and of an outbox entry */
+    public JdbcConnectors(Contract contract, UnaryOperator<String> environment, Clock clock) {
         this.contract = contract;
         this.environment = environment;
+        this.clock = clock;
     }
 
     /** Reads {@code domain} from {@code system} by its cursor column or outbox. */
     public SourceConnector source(String system, String domain) {
-        return sources.computeIfAbsent(system + "/" + domain, k -> new JdbcSource(table(system, domain)));
+        return sources.computeIfAbsent(system + "/" + domain, k -> new JdbcSource(table(system, domain), clock));
     }
 
     /** Writes {@code domain} to {@code system} with compare-and-set on its version column. */
     public TargetConnector target(String system, String domain) {
-        return targets.computeIfAbsent(system + "/" + domain, k -> new JdbcTarget(table(system, domain)));
+        return targets.computeIfAbsent(system + "/" + domain, k -> new JdbcTarget(table(system, domain), clock));
     }
 
     /** The system's pool, opened on first use; fails when the contract gives no URL for it. */

@@ -4,6 +4,8 @@ import dev.accord.connectors.SourceConnector;
 import dev.accord.connectors.SourceCursor;
 import dev.accord.connectors.SourcePage;
 import dev.accord.connectors.SourceRow;
+import dev.accord.core.failure.InvalidRequestException;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 
@@ -15,14 +17,16 @@ import java.util.List;
 final class JdbcSource implements SourceConnector {
 
     private final RowReader rows;
+    private final Clock clock;
     private final ChangeFeed feed;
     private final KeyRangeReader ranges;
 
-    JdbcSource(MappedTable table) {
-        this.rows = new RowReader(table);
+    JdbcSource(MappedTable table, Clock clock) {
+        this.clock = clock;
+        this.rows = new RowReader(table, clock);
         this.ranges = new KeyRangeReader(table, rows);
         if (table.mapping().outbox() != null) {
-            this.feed = new OutboxFeed(table, rows);
+            this.feed = new OutboxFeed(table, rows, clock);
         } else if (table.mapping().cursor() != null) {
             this.feed = new CursorFeed(table, rows);
         } else {
@@ -34,7 +38,7 @@ final class JdbcSource implements SourceConnector {
     @Override
     public SourcePage readChanges(SourceCursor after, int limit) {
         if (limit < 1) {
-            throw new IllegalArgumentException("a page holds at least one row; asked for " + limit);
+            throw new InvalidRequestException("a page holds at least one row; asked for " + limit);
         }
         return feed.read(after == null ? SourceCursor.BEGINNING : after, limit);
     }
@@ -52,7 +56,7 @@ final class JdbcSource implements SourceConnector {
     @Override
     public SourcePage readKeyRange(String afterKey, String lastKey, int limit) {
         if (limit < 1) {
-            throw new IllegalArgumentException("a page holds at least one row; asked for " + limit);
+            throw new InvalidRequestException("a page holds at least one row; asked for " + limit);
         }
         return ranges.read(afterKey, lastKey, limit);
     }

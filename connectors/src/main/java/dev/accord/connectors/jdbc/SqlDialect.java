@@ -57,6 +57,33 @@ interface SqlDialect {
         return ValueKind.of(sqlType);
     }
 
+    /** Where {@code text} holds the first character the column cannot store (a UTF-16 index), or -1 when it has none. */
+    default int refusedCharacterAt(String text, Column column) {
+        return -1;
+    }
+
+    /** The first and last day a date or time column of this type holds. */
+    default java.time.LocalDate[] dateRange(Column column) {
+        return new java.time.LocalDate[] {java.time.LocalDate.of(-4712, 1, 1), java.time.LocalDate.of(9999, 12, 31)};
+    }
+
+    /**
+     * The reason code when {@code e} says the database refused a row's values (a data or constraint error that
+     * leaves every other row writable), or null when it is another kind of failure. SQLSTATE classes 22 and 23.
+     */
+    default dev.accord.core.validation.ReasonCode dataError(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("22") || state.startsWith("23"))
+                ? dev.accord.connectors.FailureClassifier.dataReason(state) : null;
+    }
+
+    /**
+     * How long a system's database may keep a transaction whose client went quiet (a worker frozen mid-write) before
+     * it ends it: below the activities' heartbeat timeout (30 s) minus their heartbeat interval (5 s), so a frozen
+     * write is rolled back before another worker can take its attempt over, and can never commit after that.
+     */
+    int IDLE_TRANSACTION_SECONDS = 20;
+
     /** Session settings every pooled connection gets. */
     default void configure(HikariConfig config) {
     }

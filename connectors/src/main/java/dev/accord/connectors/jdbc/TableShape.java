@@ -67,9 +67,16 @@ final class TableShape {
             String name = meta.getColumnName(i);
             int sqlType = meta.getColumnType(i);
             String typeName = meta.getColumnTypeName(i);
-            columns.put(name, new Column(name, sqlType, typeName, dialect.kind(sqlType, typeName), zones.apply(name)));
+            columns.put(name, new Column(name, sqlType, typeName, kindAt(meta, i, dialect), zones.apply(name),
+                    Math.max(0, meta.getPrecision(i)), Math.max(0, meta.getScale(i)),
+                    meta.isNullable(i) != ResultSetMetaData.columnNoNulls, meta.isSigned(i)));
         }
         return columns;
+    }
+
+    /** How Accord reads the column at {@code index} of a result, by its JDBC type and the database's type name. */
+    static ValueKind kindAt(ResultSetMetaData meta, int index, SqlDialect dialect) throws SQLException {
+        return dialect.kind(meta.getColumnType(index), meta.getColumnTypeName(index));
     }
 
     String quotedName() {

@@ -1,5 +1,6 @@
 package dev.accord.connectors.jdbc;
 
+import dev.accord.core.validation.ReasonCode;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -45,8 +46,12 @@ final class ValueBinder {
                 case TIMESTAMP_WITH_ZONE -> offset(value, column);
                 case OTHER -> value;
             };
-        } catch (ArithmeticException | NumberFormatException | DateTimeException e) {
-            throw new ValueConversionException("'" + value + "' does not fit " + column.describe(), e);
+        } catch (ArithmeticException e) {
+            throw new ValueConversionException(ReasonCode.VALUE_OUT_OF_RANGE, "the value is beyond what " + column.describe()
+                    + " holds", null);
+        } catch (NumberFormatException | DateTimeException e) {
+            throw new ValueConversionException(ReasonCode.TARGET_REJECTED, "the value (" + value.getClass().getSimpleName()
+                    + ") cannot become " + column.describe(), null);
         }
     }
 

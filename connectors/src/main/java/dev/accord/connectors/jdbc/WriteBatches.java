@@ -85,14 +85,28 @@ final class WriteBatches implements AutoCloseable {
         batch.clear();
     }
 
+    /** An insert on its own: an existing key is a conflict (0 rows); a duplicate in another UNIQUE index is thrown. */
     private int executeAlone(PlannedWrite plan) throws SQLException {
         try {
             return bound(plan).executeUpdate();
         } catch (SQLException e) {
-            if (dialect.isDuplicateKey(e)) {
+            if (dialect.isDuplicateKey(e) && keyExists(plan)) {
                 return 0;
             }
             throw e;
+        }
+    }
+
+    private boolean keyExists(PlannedWrite plan) throws SQLException {
+        if (plan.keyExists() == null) {
+            return true;
+        }
+        try (PreparedStatement query = connection.prepareStatement(plan.keyExists())) {
+            PlannedWrite.Parameter key = plan.parameters().get(0);
+            ValueBinder.bind(query, 1, key.value(), key.column());
+            try (java.sql.ResultSet rows = query.executeQuery()) {
+                return rows.next();
+            }
         }
     }
 

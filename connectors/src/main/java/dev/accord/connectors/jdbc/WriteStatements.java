@@ -58,7 +58,7 @@ final class WriteStatements {
         columns.add(table.q(table.mapping().versionColumn()));
         parameters.add(new PlannedWrite.Parameter(1L, table.column(table.mapping().versionColumn())));
         String sql = table.dialect().insertIfAbsent(table.table(), table.q(table.keyColumn()), columns);
-        return new PlannedWrite(sql, parameters, 1L, true);
+        return new PlannedWrite(sql, parameters, 1L, true, "SELECT 1 FROM " + table.table() + " WHERE " + table.q(table.keyColumn()) + " = ?");
     }
 
     /** Sets ({@code at} a time) or clears ({@code at} null) the soft-delete column. */

@@ -1,9 +1,11 @@
 package dev.accord.connectors.resilience;
 
+import dev.accord.connectors.FailureClassifier;
 import dev.accord.connectors.SourceConnector;
 import dev.accord.connectors.SystemUnavailableException;
 import dev.accord.connectors.TargetConnector;
 import dev.accord.connectors.Throttle;
+import dev.accord.core.failure.FailureKind;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
@@ -106,15 +108,13 @@ public final class SystemGuards implements AutoCloseable {
     }
 
     /**
-     * Whether a failed call says something about the system's health: not a refusal or throttling (waiting
-     * is the cure), and not a configuration or data error (an IllegalArgumentException, or a type whose name
-     * says Configuration), which the same system would answer the same way when healthy.
+     * Whether a failed call says something about the system's health: only availability failures (a lost
+     * connection, a timeout, a 5xx). Refusals and throttling (waiting is the cure), data errors (a value the system
+     * rejects, which it would reject just as well when healthy), configuration errors and unexplained failures do not
+     * count, so one bad record never opens a breaker.
      */
     static boolean isSystemFailure(Throwable e) {
-        if (e instanceof SystemUnavailableException || e instanceof IllegalArgumentException) {
-            return false;
-        }
-        return !e.getClass().getSimpleName().contains("Configuration");
+        return !(e instanceof SystemUnavailableException) && FailureClassifier.kind(e) == FailureKind.AVAILABILITY;
     }
 
     @Override

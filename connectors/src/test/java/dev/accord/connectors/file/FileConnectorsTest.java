@@ -17,6 +17,9 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -119,7 +122,7 @@ class FileConnectorsTest {
         List<String> lines = Files.readAllLines(dir.resolve("out/contacts.export"));
         assertThat(lines.get(0)).isEqualTo("id;name;phone;score;version;deleted_at");
         assertThat(lines.get(1)).isEqualTo("C1;Ada;+1;;2;");
-        assertThat(lines.get(2)).startsWith("C2;\"Grace; Hopper\";;7.5;2;20");
+        assertThat(lines.get(2)).as("the tombstone holds the connectors' clock").isEqualTo("C2;\"Grace; Hopper\";;7.5;2;" + DELETED_AT);
         Map<String, TargetRow> rows = export.readByKeys(List.of("C1", "C2", "C3"));
         assertThat(rows).containsOnlyKeys("C1", "C2");
         assertThat(rows.get("C2").deleted()).isTrue();
@@ -127,6 +130,8 @@ class FileConnectorsTest {
         assertThat(rows.get("C1").columns()).containsEntry("phone", "+1");
         assertThat(Files.list(dir.resolve("out"))).as("no temporary file left").hasSize(1);
     }
+
+    private static final String DELETED_AT = "2031-02-03T04:05:06.123456Z";
 
     private static TargetWrite upsert(String key, Long expected, Map<String, Object> columns) {
         return new TargetWrite(key, expected, TargetWrite.Kind.UPSERT, columns);
@@ -145,7 +150,7 @@ class FileConnectorsTest {
                     .replace(", delimiter: \",\"", format.equals("csv") ? ", delimiter: \",\"" : "");
             Contract contract = new ContractLoader().load(text, "contacts.contract.yaml", file.getParent());
             Map<String, String> environment = Map.of("DIR", dir.toString());
-            return new FileConnectors(contract, environment::get);
+            return new FileConnectors(contract, environment::get, Clock.fixed(Instant.parse(DELETED_AT), ZoneOffset.UTC));
         } catch (IOException | URISyntaxException e) {
             throw new IllegalStateException(e);
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.accord.connectors.TargetRow;
 import dev.accord.connectors.TargetWrite;
 import dev.accord.connectors.WriteResult;
+import dev.accord.core.validation.ReasonCode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -47,6 +48,25 @@ class HttpTargetTest {
             assertThat(retried).extracting(WriteResult::status).containsExactly(WriteResult.Status.APPLIED);
             assertThat(fixture.desk.contacts().get("C002").orElseThrow().get("name").asText()).isEqualTo("Two");
             assertThat(fixture.desk.contacts().get("C002").orElseThrow().get("phone").asText()).isEqualTo("+1 agent");
+        }
+    }
+
+    @Test
+    void aRecordTheApiRefusesAsInvalidIsRejectedWithoutItsValueAndTheOthersLand() {
+        try (DeskFixture fixture = new DeskFixture()) {
+            fixture.seed(2, START, 1);
+
+            List<WriteResult> results = fixture.target().apply(List.of(upsert("N1", null, Map.of("email", "ada lovelace@example.com")),
+                    upsert("C001", 1L, Map.of("email", "one@example.com")), upsert("C002", 1L, Map.of("email", "two\u200b@example.com")),
+                    upsert("N2", null, Map.of("email", "grace@example.com"))));
+
+            assertThat(results).extracting(WriteResult::status).containsExactly(WriteResult.Status.REJECTED, WriteResult.Status.APPLIED,
+                    WriteResult.Status.REJECTED, WriteResult.Status.APPLIED);
+            assertThat(results.get(0).rejection().reason()).isEqualTo(ReasonCode.TARGET_REJECTED);
+            assertThat(results.get(0).rejection().detail()).contains("422").doesNotContain("lovelace");
+            assertThat(fixture.desk.contacts().all()).containsKeys("C001", "C002", "N2").doesNotContainKey("N1");
+            assertThat(fixture.desk.contacts().get("C002").orElseThrow().get("version").asLong()).as("the refused update left C002 alone")
+                    .isEqualTo(1L);
         }
     }
 

@@ -20,8 +20,8 @@ import java.util.UUID;
 final class Fixture implements AutoCloseable {
 
     final TestDatabase db;
-    final String prefix = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-    final String schema = prefix + "_schema";
+    final String prefix;
+    final String schema;
     final Contract contract;
     final JdbcConnectors connectors;
     private final Deque<String> drops = new ArrayDeque<>();
@@ -31,7 +31,18 @@ final class Fixture implements AutoCloseable {
     }
 
     Fixture(TestDatabase db, Map<String, String> environment) {
+        this(db, environment, "t");
+    }
+
+    /** @param stem what the unique table prefix starts with, so a suite's leftovers can be told apart */
+    Fixture(TestDatabase db, String stem) {
+        this(db, db.environment(), stem);
+    }
+
+    private Fixture(TestDatabase db, Map<String, String> environment, String stem) {
         this.db = db;
+        this.prefix = stem + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        this.schema = prefix + "_schema";
         this.contract = loadContract(db.kind, prefix, schema);
         this.connectors = new JdbcConnectors(contract, environment::get);
     }

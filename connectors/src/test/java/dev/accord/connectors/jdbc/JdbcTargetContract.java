@@ -9,6 +9,7 @@ import dev.accord.connectors.TargetRow;
 import dev.accord.connectors.TargetWrite;
 import dev.accord.connectors.TargetWrite.Kind;
 import dev.accord.connectors.WriteResult;
+import dev.accord.core.validation.ReasonCode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -151,12 +152,57 @@ abstract class JdbcTargetContract {
     }
 
     @Test
-    void aFailedWriteRollsBackTheWholeApply() {
-        List<TargetWrite> writes = List.of(upsert("7", null, Map.of("name", "Ada")), upsert("8", null, Map.of("name", "x".repeat(500))));
+    void valuesTheColumnsCannotHoldAreRejectedBeforeAnythingIsWrittenAndTheOtherRowsLand() {
+        List<TargetWrite> writes = List.of(upsert("7", null, Map.of("name", "Ada")), upsert("8", null, Map.of("name", "x".repeat(201))),
+                upsert("9", null, Map.of("qty", 3_000_000_000L)), upsert("10", null, Map.of("price", new BigDecimal("1.234"))),
+                upsert("11", null, Map.of("price", new BigDecimal("12345678901.5"))), upsert("12", null, Map.of("name", "Grace")));
 
-        assertThatThrownBy(() -> dst.apply(writes)).isInstanceOf(JdbcAccessException.class)
-                .hasMessageContaining("system 'dst'");
-        assertThat(fx.db.query("SELECT id FROM " + fx.table("dst"))).isEmpty();
+        assertThat(dst.check(writes)).containsOnlyKeys("8", "9", "10", "11");
+        List<WriteResult> results = dst.apply(writes);
+
+        assertThat(results).extracting(WriteResult::status).containsExactly(WriteResult.Status.APPLIED, WriteResult.Status.REJECTED,
+                WriteResult.Status.REJECTED, WriteResult.Status.REJECTED, WriteResult.Status.REJECTED, WriteResult.Status.APPLIED);
+        assertThat(results.get(1).rejection().reason()).isEqualTo(ReasonCode.VALUE_TOO_LONG);
+        assertThat(results.get(1).rejection().column()).isEqualToIgnoringCase("name");
+        assertThat(results.get(1).rejection().detail()).contains("200").doesNotContain("xxxx");
+        assertThat(results.get(2).rejection().reason()).isEqualTo(ReasonCode.VALUE_OUT_OF_RANGE);
+        assertThat(results.get(3).rejection().reason()).isEqualTo(ReasonCode.PRECISION_LOSS);
+        assertThat(results.get(4).rejection().reason()).isEqualTo(ReasonCode.VALUE_OUT_OF_RANGE);
+        assertThat(fx.db.query("SELECT id FROM " + fx.table("dst") + " ORDER BY id")).extracting(r -> ((Number) r.get("id")).longValue())
+                .containsExactly(7L, 12L);
+    }
+
+    @Test
+    void rowsTheDatabaseRefusesAreIsolatedWhereverTheyAreInTheBatchAndTheRestCommits() {
+        fx.db.execute("ALTER TABLE " + fx.table("dst") + " ADD CONSTRAINT dst_qty_positive CHECK (qty >= 0)");
+        List<TargetWrite> writes = new ArrayList<>();
+        IntStream.rangeClosed(1, 9).forEach(i -> writes.add(upsert(String.valueOf(i), null,
+                Map.of("name", "n" + i, "qty", i == 1 || i == 5 || i == 9 ? -1L : (long) i))));
+
+        List<WriteResult> results = dst.apply(writes);
+
+        assertThat(results).extracting(WriteResult::key, WriteResult::status).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("1", WriteResult.Status.REJECTED), org.assertj.core.groups.Tuple.tuple("2", WriteResult.Status.APPLIED),
+                org.assertj.core.groups.Tuple.tuple("3", WriteResult.Status.APPLIED), org.assertj.core.groups.Tuple.tuple("4", WriteResult.Status.APPLIED),
+                org.assertj.core.groups.Tuple.tuple("5", WriteResult.Status.REJECTED), org.assertj.core.groups.Tuple.tuple("6", WriteResult.Status.APPLIED),
+                org.assertj.core.groups.Tuple.tuple("7", WriteResult.Status.APPLIED), org.assertj.core.groups.Tuple.tuple("8", WriteResult.Status.APPLIED),
+                org.assertj.core.groups.Tuple.tuple("9", WriteResult.Status.REJECTED));
+        assertThat(results.get(0).rejection().reason()).isEqualTo(ReasonCode.TARGET_REJECTED);
+        assertThat(fx.db.query("SELECT id FROM " + fx.table("dst") + " ORDER BY id")).extracting(r -> ((Number) r.get("id")).longValue())
+                .containsExactly(2L, 3L, 4L, 6L, 7L, 8L);
+    }
+
+    @Test
+    void aLoneRowTheDatabaseRefusesIsRejectedAndAnUpdateOfItLeavesTheRowAsItWas() {
+        fx.db.execute("CREATE UNIQUE INDEX dst_name_unique ON " + fx.table("dst") + " (name)");
+        dst.apply(List.of(upsert("1", null, Map.of("name", "Ada")), upsert("2", null, Map.of("name", "Grace"))));
+
+        List<WriteResult> results = dst.apply(List.of(upsert("2", 1L, Map.of("name", "Ada", "qty", 5L))));
+
+        assertThat(results).extracting(WriteResult::status).containsExactly(WriteResult.Status.REJECTED);
+        assertThat(results.get(0).rejection().reason()).isEqualTo(ReasonCode.TARGET_REJECTED);
+        assertThat(results.get(0).rejection().detail()).doesNotContain("'Ada'").doesNotContain("(Ada)");
+        assertThat(row(2)).containsEntry("name", "Grace").containsEntry("ver", 1L);
     }
 
     @Test

@@ -59,6 +59,15 @@ final class TestDatabase {
         return !kind.equals("mariadb");
     }
 
+    /** The statement that changes a column's type in place, as each database spells it. */
+    String changeType(String table, String column, String type) {
+        return switch (kind) {
+            case "postgres" -> "ALTER TABLE " + table + " ALTER COLUMN " + column + " TYPE " + type;
+            case "mariadb" -> "ALTER TABLE " + table + " MODIFY " + column + " " + type;
+            default -> "ALTER TABLE " + table + " ALTER COLUMN " + column + " SET DATA TYPE " + type;
+        };
+    }
+
     /** What the contract's {@code url-env}, {@code user-env} and {@code password-env} name. */
     Map<String, String> environment() {
         return Map.of("DB_URL", url, "DB_USER", user, "DB_PASSWORD", password);

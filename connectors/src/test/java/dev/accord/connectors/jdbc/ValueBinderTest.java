@@ -51,7 +51,7 @@ class ValueBinderTest {
     @Test
     void aValueThatCannotBeTheColumnsTypeSaysWhichColumn() {
         assertThatThrownBy(() -> ValueBinder.convert("C-17", column(ValueKind.INTEGER)))
-                .isInstanceOf(ValueConversionException.class).hasMessage("'C-17' does not fit column id (int8)");
+                .isInstanceOf(ValueConversionException.class).hasMessage("the value (String) cannot become column id (int8)");
         assertThatThrownBy(() -> ValueBinder.convert("yesterday", column(ValueKind.TIMESTAMP)))
                 .isInstanceOf(ValueConversionException.class);
     }

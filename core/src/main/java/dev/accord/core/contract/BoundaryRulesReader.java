@@ -3,10 +3,15 @@ package dev.accord.core.contract;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** Reads a field's boundary rules that phase in or enforce integrity: {@code required-from} and {@code on-missing-reference}. */
+/**
+ * Reads a field's boundary rules that phase in or enforce integrity: {@code required-from},
+ * {@code on-missing-reference} and {@code format-characters}.
+ */
 final class BoundaryRulesReader {
 
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
@@ -46,6 +51,44 @@ final class BoundaryRulesReader {
         return MissingReference.parse(text).orElseGet(() -> {
             node.problem("unknown reference rule '" + text + "'", "expected one of: park, quarantine");
             return MissingReference.PARK;
+        });
+    }
+
+    /**
+     * {@code format-characters} of a field: its own setting, else the contract's default, else {@code reject} for
+     * the domain's key and for text the schema constrains with a {@code format} or {@code pattern}, and
+     * {@code keep} for free text. Null for a field that is not text, where the setting is an error.
+     */
+    static FormatCharacters formatCharacters(Map<String, YamlNode> entries, FieldType type, boolean key, JsonNode property,
+                                             FormatCharacters contractDefault) {
+        YamlNode node = entries.get("format-characters");
+        FormatCharacters own = node == null ? null : formatCharacters(node);
+        if (type != FieldType.STRING) {
+            if (node != null) {
+                node.problem("'format-characters' applies to text fields only; this field is " + type.name().toLowerCase(Locale.ROOT),
+                        "remove it: a format character already makes a number, flag, date or timestamp unreadable");
+            }
+            return null;
+        }
+        if (own != null) {
+            return own;
+        }
+        if (contractDefault != null) {
+            return contractDefault;
+        }
+        return key || property.has("format") || property.has("pattern") ? FormatCharacters.REJECT : FormatCharacters.KEEP;
+    }
+
+    /** A {@code format-characters} value; a problem and null for anything but reject, strip or keep. */
+    static FormatCharacters formatCharacters(YamlNode node) {
+        String text = node.text("reject, strip or keep");
+        if (text == null) {
+            return null;
+        }
+        return FormatCharacters.parse(text).orElseGet(() -> {
+            node.problem("unknown format-characters rule '" + text + "'",
+                    Suggestions.hint(text, Arrays.stream(FormatCharacters.values()).map(FormatCharacters::spelling).toList()));
+            return null;
         });
     }
 

@@ -57,9 +57,14 @@ public record Contract(
     }
 
     /** A name that the contract does not declare was asked for. */
-    public static final class UnknownNameException extends IllegalArgumentException {
+    public static final class UnknownNameException extends dev.accord.core.failure.InvalidRequestException {
         public UnknownNameException(String message) {
             super(message);
+        }
+
+        @Override
+        public String reasonCode() {
+            return "UNKNOWN_NAME";
         }
     }
 }

@@ -1,10 +1,22 @@
 package dev.accord.core.contract;
 
+import dev.accord.core.failure.ClassifiedFailure;
+import dev.accord.core.failure.FailureKind;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /** A contract could not be loaded; carries every problem found, each with file, line, column and key path. */
-public final class ContractException extends RuntimeException {
+public final class ContractException extends RuntimeException implements ClassifiedFailure {
+    @Override
+    public FailureKind kind() {
+        return FailureKind.CONFIGURATION;
+    }
+
+    @Override
+    public String reasonCode() {
+        return "CONTRACT_INVALID";
+    }
+
 
     private final transient List<ContractProblem> problems;
 

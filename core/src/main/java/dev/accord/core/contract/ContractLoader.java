@@ -2,10 +2,10 @@ package dev.accord.core.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,10 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
@@ -28,12 +25,17 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 public final class ContractLoader {
 
-    private static final Set<String> TOP_KEYS = Set.of("accord", "name", "version", "description", "systems", "domains", "flows");
+    private static final Set<String> TOP_KEYS = Set.of("accord", "name", "version", "description", "format-characters",
+            "systems", "domains", "flows");
 
     /** Reads a contract file; schema files are resolved relative to its folder. */
     public Contract load(Path file) {
         byte[] bytes;
         try {
+            if (Files.size(file) > 4L * ContractYaml.MAX_CODE_POINTS) {
+                throw single(file.toString(), "the file is " + Files.size(file) + " bytes; a contract is at most "
+                        + ContractYaml.MAX_CODE_POINTS + " characters", "check that this is the contract file");
+            }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw single(file.toString(), "contract file not found", "check the path; it is resolved against " + Path.of("").toAbsolutePath());
@@ -48,12 +50,17 @@ public final class ContractLoader {
     /** Reads a contract from text; {@code fileName} is used in messages, schemas resolve against {@code folder}. */
     public Contract load(String text, String fileName, Path folder) {
         Problems problems = new Problems(fileName);
-        Node root = compose(text, problems);
+        Node root = ContractYaml.compose(text, problems);
         problems.throwIfAny();
-        if (root == null) {
+        YamlNode top = new YamlNode(root, "", problems);
+        if (root == null || top.isNull()) {
             throw single(fileName, "the contract is empty", "start from examples/customers.contract.yaml");
         }
-        YamlNode top = new YamlNode(root, "", problems);
+        if (!(root instanceof MappingNode)) {
+            top.problem("the contract must be a mapping of keys (name, version, systems, domains, flows), found " + top.shape(),
+                    "start from examples/customers.contract.yaml");
+            problems.throwIfAny();
+        }
         Map<String, YamlNode> entries = top.fields("a contract", TOP_KEYS);
         checkFormat(entries.get("accord"));
         String name = DomainsReader.required(top, entries, "name", "the contract's name");
@@ -61,10 +68,12 @@ public final class ContractLoader {
         YamlNode systemsNode = section(top, entries, "systems");
         YamlNode domainsNode = section(top, entries, "domains");
         YamlNode flowsNode = entries.get("flows");
+        FormatCharacters formatCharacters = entries.containsKey("format-characters")
+                ? BoundaryRulesReader.formatCharacters(entries.get("format-characters")) : null;
         problems.throwIfAny();
 
         Set<String> systemNames = systemsNode.entries("the systems").keySet();
-        Map<String, DomainSpec> domains = new DomainsReader(problems, new SchemaFiles(folder), systemNames).read(domainsNode);
+        Map<String, DomainSpec> domains = new DomainsReader(problems, new SchemaFiles(folder), systemNames, formatCharacters).read(domainsNode);
         Map<String, SystemSpec> systems = new SystemsReader(domains).read(systemsNode);
         OwnershipChecks.check(domainsNode, domains, systems);
         Map<String, FlowSpec> flows = flowsNode == null ? Map.of() : new FlowsReader(domains, systems).read(flowsNode);
@@ -76,20 +85,10 @@ public final class ContractLoader {
         return new Contract(name, version, description, systems, domains, flows, hash(root, domains), fileName);
     }
 
-    private static Node compose(String text, Problems problems) {
-        try {
-            return new Yaml(new LoaderOptions()).compose(new StringReader(text));
-        } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            problems.add(mark == null ? 0 : mark.getLine() + 1, mark == null ? 0 : mark.getColumn() + 1, "",
-                    "not valid YAML: " + e.getProblem(), "check indentation and quoting around this position");
-            return null;
-        }
-    }
-
     private static void checkFormat(YamlNode node) {
-        if (node != null && !"1".equals(node.text("the contract format version"))) {
-            node.problem("unsupported contract format '" + node.text("a version") + "'", "this Accord reads format accord: 1");
+        String format = node == null ? null : node.text("the contract format version");
+        if (format != null && !"1".equals(format)) {
+            node.problem("unsupported contract format '" + format + "'", "this Accord reads format accord: 1");
         }
     }
 
@@ -127,15 +126,22 @@ public final class ContractLoader {
         return ContractHash.of(document, schemas);
     }
 
+    /** The text of a UTF-8 file; a problem at the line and column of the first byte that is not UTF-8. */
     private static String decodeUtf8(byte[] bytes, String file) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw single(file, "the file is not valid UTF-8", "save it as UTF-8; contracts are read in no other encoding");
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(in, out, true);
+        String text = out.flip().toString();
+        if (result.isError()) {
+            int[] at = ContractYaml.lineAndColumn(text, text.codePointCount(0, text.length()));
+            String bad = String.format("0x%02X", bytes[in.position()] & 0xFF);
+            throw new ContractException(List.of(new ContractProblem(file, at[0], at[1], "",
+                    "the file is not valid UTF-8 (byte " + bad + ")", "save it as UTF-8; contracts are read in no other encoding")));
         }
+        return text;
     }
 
     private static ContractException single(String file, String message, String hint) {

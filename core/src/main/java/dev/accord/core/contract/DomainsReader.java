@@ -19,11 +19,12 @@ final class DomainsReader {
     private final FieldRulesReader fieldReader;
     private final Set<String> systemNames;
 
-    DomainsReader(Problems problems, SchemaFiles schemaFiles, Set<String> systemNames) {
+    /** @param formatCharacters the contract's default {@code format-characters}, null when it sets none */
+    DomainsReader(Problems problems, SchemaFiles schemaFiles, Set<String> systemNames, FormatCharacters formatCharacters) {
         this.problems = problems;
         this.schemaFiles = schemaFiles;
         this.systemNames = systemNames;
-        this.fieldReader = new FieldRulesReader(systemNames);
+        this.fieldReader = new FieldRulesReader(systemNames, formatCharacters);
     }
 
     Map<String, DomainSpec> read(YamlNode section) {
@@ -39,17 +40,20 @@ final class DomainsReader {
 
     private DomainSpec readDomain(String name, YamlNode node) {
         Map<String, YamlNode> entries = node.fields("a domain", DOMAIN_KEYS);
+        if (entries.containsKey("description")) {
+            entries.get("description").text("text");
+        }
         SchemaRef schema = readSchema(node, entries.get("schema"));
         Map<String, FieldSpec> fields = new LinkedHashMap<>();
         YamlNode fieldsNode = entries.get("fields");
+        String key = required(node, entries, "key", "the canonical field that identifies a record");
         if (fieldsNode == null) {
             node.problem("missing key 'fields'", "declare every canonical field with its owner and merge strategy");
         } else {
             fieldsNode.entries("the canonical fields").forEach((field, fieldNode) ->
-                    fields.put(field, fieldReader.read(field, fieldNode, schema)));
+                    fields.put(field, fieldReader.read(field, fieldNode, schema, field.equals(key))));
             checkSchemaCoversFields(fieldsNode, schema, fields);
         }
-        String key = required(node, entries, "key", "the canonical field that identifies a record");
         if (key != null && fieldsNode != null && !fields.containsKey(key)) {
             entries.get("key").problem("key field '" + key + "' is not among the domain's fields",
                     Suggestions.hint(key, fields.keySet()));
@@ -133,5 +137,11 @@ final class DomainsReader {
             return null;
         }
         return node.text(what);
+    }
+
+    /** As {@link #required(YamlNode, Map, String, String)}, with the hint to give when the value is a list or mapping. */
+    static String required(YamlNode parent, Map<String, YamlNode> entries, String key, String what, String shapeHint) {
+        YamlNode node = entries.get(key);
+        return node == null || node.isNull() ? required(parent, entries, key, what) : node.text(what, shapeHint);
     }
 }

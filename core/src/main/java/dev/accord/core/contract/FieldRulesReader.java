@@ -1,6 +1,7 @@
 package dev.accord.core.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -11,20 +12,27 @@ import java.util.stream.Collectors;
 final class FieldRulesReader {
 
     private static final Set<String> FIELD_KEYS = Set.of("owner", "merge", "priority", "writers", "description",
-            "unit", "pii", "steward", "required", "allowed", "references", "required-from", "on-missing-reference", "review");
+            "unit", "pii", "steward", "required", "allowed", "references", "required-from", "on-missing-reference", "review",
+            "format-characters");
 
     private final Set<String> systemNames;
+    private final FormatCharacters formatCharactersDefault;
 
-    FieldRulesReader(Set<String> systemNames) {
+    /** @param formatCharactersDefault the contract's {@code format-characters}, null when it sets none */
+    FieldRulesReader(Set<String> systemNames, FormatCharacters formatCharactersDefault) {
         this.systemNames = systemNames;
+        this.formatCharactersDefault = formatCharactersDefault;
     }
 
-    FieldSpec read(String name, YamlNode node, SchemaRef schema) {
+    /** @param key whether the field is the domain's key */
+    FieldSpec read(String name, YamlNode node, SchemaRef schema, boolean key) {
         if (!Identifiers.isFieldName(name)) {
             node.problem("field name '" + name + "' is not allowed", Identifiers.FIELD_HINT);
         }
         Map<String, YamlNode> entries = node.fields("the rules of a field", FIELD_KEYS);
-        String owner = DomainsReader.required(node, entries, "owner", "the system of record for this field");
+        String owner = DomainsReader.required(node, entries, "owner", "the system of record for this field",
+                "a field has exactly one owner; let other systems write it with merge: last-writer-wins and writers: [...],"
+                        + " or merge: source-priority and priority: [...]");
         checkSystem(entries.get("owner"), owner);
         MergeStrategy parsed = readMerge(node, entries.get("merge"));
         MergeStrategy merge = parsed == null ? MergeStrategy.OWNER_WINS : parsed;
@@ -51,7 +59,8 @@ final class FieldRulesReader {
                 text(entries.get("steward")), flag(entries.get("required")),
                 entries.containsKey("allowed") ? entries.get("allowed").texts("allowed values") : List.of(),
                 text(entries.get("references")), BoundaryRulesReader.requiredFrom(name, entries, schema),
-                BoundaryRulesReader.onMissingReference(entries), ReviewRuleReader.read(entries.get("review"), type, merge));
+                BoundaryRulesReader.onMissingReference(entries), ReviewRuleReader.read(entries.get("review"), type, merge),
+                BoundaryRulesReader.formatCharacters(entries, type, key, property(name, schema), formatCharactersDefault));
     }
 
     private MergeStrategy readMerge(YamlNode field, YamlNode node) {
@@ -83,6 +92,10 @@ final class FieldRulesReader {
             return FieldType.STRING;
         }
         return type;
+    }
+
+    private static JsonNode property(String name, SchemaRef schema) {
+        return schema == null ? MissingNode.getInstance() : schema.schema().path("properties").path(name);
     }
 
     /** {@code "string"} or the non-null member of {@code ["string", "null"]}. */

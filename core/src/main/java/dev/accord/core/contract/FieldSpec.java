@@ -17,6 +17,8 @@ import java.util.List;
  * @param requiredFrom when the field becomes required (a date or a flag); null when it does not
  * @param onMissingReference what apply does when the referenced key is missing (only with {@code references})
  * @param review when a change to the field waits for a human, and what happens at the deadline
+ * @param formatCharacters what ingress does with invisible Unicode format characters in the field's text,
+ *     with the defaults resolved; null for a field that is not text (numbers, booleans, dates, timestamps)
  */
 public record FieldSpec(
         String name,
@@ -34,7 +36,8 @@ public record FieldSpec(
         String references,
         RequiredFrom requiredFrom,
         MissingReference onMissingReference,
-        ReviewRule review) {
+        ReviewRule review,
+        FormatCharacters formatCharacters) {
 
     public FieldSpec {
         review = review == null ? ReviewRule.DEFAULTS : review;

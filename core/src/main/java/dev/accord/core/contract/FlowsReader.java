@@ -35,6 +35,9 @@ final class FlowsReader {
 
     private FlowSpec readFlow(String name, YamlNode node) {
         Map<String, YamlNode> entries = node.fields("a flow", FLOW_KEYS);
+        if (entries.containsKey("description")) {
+            entries.get("description").text("text");
+        }
         String domain = DomainsReader.required(node, entries, "domain", "the domain this flow syncs");
         if (domain != null && !domains.containsKey(domain)) {
             entries.get("domain").problem("unknown domain '" + domain + "'", Suggestions.hint(domain, domains.keySet()));

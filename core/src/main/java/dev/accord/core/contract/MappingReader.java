@@ -14,7 +14,7 @@ final class MappingReader {
     private static final Set<String> MAPPING_KEYS = Set.of("table", "endpoint", "path", "cursor", "outbox",
             "version-column", "delete", "soft-delete-column", "fields", "http", "file", "reads", "schema-version");
     private static final Set<String> OUTBOX_KEYS = Set.of("table", "sequence", "key-column", "operation-column");
-    private static final Set<String> FIELD_MAPPING_KEYS = Set.of("column", "values", "factor", "timezone");
+    private static final Set<String> FIELD_MAPPING_KEYS = Set.of("column", "values", "factor", "timezone", "round", "round-to");
 
     private final Map<String, DomainSpec> domains;
 
@@ -115,7 +115,7 @@ final class MappingReader {
         }
         BigDecimal factor = entries.containsKey("factor") ? factor(entries.get("factor")) : null;
         ZoneId zone = entries.containsKey("timezone") ? SystemsReader.zone(entries.get("timezone")) : null;
-        return new FieldMapping(field, column, values, factor, zone);
+        return new FieldMapping(field, column, values, factor, zone, rounding(node, entries));
     }
 
     private DomainMapping.Outbox outbox(YamlNode node) {
@@ -151,6 +151,31 @@ final class MappingReader {
                     + Arrays.stream(DeleteMode.values()).map(DeleteMode::spelling).collect(Collectors.joining(", ")));
             return DeleteMode.HARD;
         });
+    }
+
+    /** {@code round: <mode>} and optionally {@code round-to: <decimal places>} (default 0: whole local units). */
+    private static Rounding rounding(YamlNode mapping, Map<String, YamlNode> entries) {
+        YamlNode round = entries.get("round");
+        if (round == null) {
+            if (entries.containsKey("round-to")) {
+                entries.get("round-to").problem("round-to without round", "add 'round: half-even' (or another mode) beside it");
+            }
+            return null;
+        }
+        String text = round.text("a rounding mode");
+        java.math.RoundingMode mode = Rounding.mode(String.valueOf(text).trim()).orElse(null);
+        if (mode == null) {
+            round.problem("unknown rounding mode '" + text + "'", "expected one of: " + Rounding.spellings());
+            return null;
+        }
+        int scale = 0;
+        if (entries.containsKey("round-to")) {
+            scale = entries.get("round-to").integer("decimal places").orElse(0);
+            if (scale < 0 || scale > 18) {
+                entries.get("round-to").problem("round-to " + scale + " is not between 0 and 18", "the decimal places of the local value");
+            }
+        }
+        return new Rounding(mode, scale);
     }
 
     private static BigDecimal factor(YamlNode node) {

@@ -21,7 +21,8 @@ final class OwnershipChecks {
             Map<String, YamlNode> fieldNodes = fieldsNode.entries("the fields");
             for (FieldSpec field : domain.fields().values()) {
                 Map<String, YamlNode> rules = fieldNodes.get(field.name()).entries("a field");
-                checkMaps(rules.get("owner"), systems, domain, field, List.of(field.owner()), "owner");
+                List<String> owner = field.owner() == null ? List.of() : List.of(field.owner());
+                checkMaps(rules.get("owner"), systems, domain, field, owner, "owner");
                 checkMaps(rules.get("priority"), systems, domain, field, field.priority(), "priority system");
                 checkMaps(rules.get("writers"), systems, domain, field, field.writers(), "writer");
             }

@@ -3,7 +3,10 @@ package dev.accord.core.contract;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Collects the problems of one load, so the user sees all of them at once. */
+/**
+ * Collects the problems of one load, so the user sees all of them at once. A node that is read twice (the
+ * cross-checks read sections again) reports the same problem once.
+ */
 final class Problems {
 
     private final String file;
@@ -18,11 +21,13 @@ final class Problems {
     }
 
     void add(int line, int column, String path, String message, String hint) {
-        found.add(new ContractProblem(file, line, column, path, message, hint));
+        addProblem(new ContractProblem(file, line, column, path, message, hint));
     }
 
     void addProblem(ContractProblem problem) {
-        found.add(problem);
+        if (!found.contains(problem)) {
+            found.add(problem);
+        }
     }
 
     boolean isEmpty() {

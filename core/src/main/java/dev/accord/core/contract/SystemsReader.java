@@ -70,8 +70,11 @@ final class SystemsReader {
         Map<String, String> env = new LinkedHashMap<>();
         node.entries("the connection settings").forEach((key, value) -> {
             String text = value.text("a setting");
+            if (text == null) {
+                return;
+            }
             if (key.endsWith("-env")) {
-                if (text == null || !ENV_NAME.matcher(text).matches()) {
+                if (!ENV_NAME.matcher(text).matches()) {
                     value.problem("'" + text + "' is not an environment variable name", "use letters, digits and '_', e.g. CRM_DB_PASSWORD");
                 }
                 env.put(key.substring(0, key.length() - "-env".length()), text);

@@ -57,16 +57,17 @@ final class YamlNode {
     Map<String, YamlNode> entries(String expected) {
         Map<String, YamlNode> result = new LinkedHashMap<>();
         if (!(node instanceof MappingNode mapping)) {
-            problem("expected " + expected + " (a mapping of keys to values), found " + shape(), null);
+            problem("expected " + expected + " (a mapping of keys to values), found " + shape(),
+                    "write it as 'key: value' lines indented below its key, or as { key: value, … }");
             return result;
         }
         for (NodeTuple tuple : mapping.getValue()) {
             String key = tuple.getKeyNode() instanceof ScalarNode k ? k.getValue() : null;
-            YamlNode keyNode = new YamlNode(tuple.getKeyNode(), path, problems);
             if (key == null) {
-                keyNode.problem("keys must be plain text", null);
+                new YamlNode(tuple.getKeyNode(), path, problems).problem("keys must be plain text, found " + shapeOf(tuple.getKeyNode()),
+                        "write the key as a plain word followed by ':'");
             } else if (result.containsKey(key)) {
-                keyNode.problem("duplicate key '" + key + "'", "remove one of the two entries");
+                new YamlNode(tuple.getKeyNode(), child(key), problems).problem("duplicate key '" + key + "'", "remove one of the two entries");
             } else {
                 result.put(key, new YamlNode(tuple.getValueNode(), tuple.getKeyNode(), child(key), problems));
             }
@@ -103,10 +104,15 @@ final class YamlNode {
 
     /** The text of a scalar; a problem and null for a mapping or a list. */
     String text(String expected) {
+        return text(expected, "write one plain value here; only the keys documented as lists take [a, b]");
+    }
+
+    /** The text of a scalar; a problem with {@code hint} and null for a mapping or a list. */
+    String text(String expected, String hint) {
         if (node instanceof ScalarNode scalar) {
             return scalar.getValue();
         }
-        problem("expected " + expected + ", found " + shape(), null);
+        problem("expected " + expected + ", found " + shape(), hint);
         return null;
     }
 
@@ -132,7 +138,7 @@ final class YamlNode {
         try {
             return Optional.of(Integer.parseInt(text.trim()));
         } catch (NumberFormatException e) {
-            problem("expected " + expected + ", found '" + text + "'", null);
+            problem("expected " + expected + ", found '" + text + "'", "write a whole number");
             return Optional.empty();
         }
     }
@@ -143,7 +149,7 @@ final class YamlNode {
             return Optional.of(Boolean.parseBoolean(text));
         }
         if (text != null) {
-            problem("expected " + expected + " (true or false), found '" + text + "'", null);
+            problem("expected " + expected + " (true or false), found '" + text + "'", "write true or false; yes, no, on and off are not flags here");
         }
         return Optional.empty();
     }
@@ -152,13 +158,18 @@ final class YamlNode {
         return path.isEmpty() ? key : path + "." + key;
     }
 
-    private String shape() {
+    /** What the node is, for messages: a mapping, a list, nothing or its text. */
+    String shape() {
+        return isNull() ? "nothing" : shapeOf(node);
+    }
+
+    private static String shapeOf(Node node) {
         if (node instanceof MappingNode) {
             return "a mapping";
         }
         if (node instanceof SequenceNode) {
             return "a list";
         }
-        return isNull() ? "nothing" : "'" + ((ScalarNode) node).getValue() + "'";
+        return "'" + ((ScalarNode) node).getValue() + "'";
     }
 }

@@ -5,6 +5,7 @@ import dev.accord.core.contract.Contract;
 import dev.accord.core.contract.DeleteMode;
 import dev.accord.core.contract.DomainSpec;
 import dev.accord.core.contract.FieldSpec;
+import dev.accord.core.contract.FormatCharacters;
 import dev.accord.core.contract.MergeStrategy;
 import dev.accord.core.contract.SystemSpec;
 import java.util.ArrayList;
@@ -97,6 +98,11 @@ public final class DataDictionary {
         }
         if (!field.allowed().isEmpty()) {
             constraints.add("allowed " + String.join(", ", field.allowed()));
+        }
+        if (field.formatCharacters() == FormatCharacters.REJECT) {
+            constraints.add("no invisible format characters");
+        } else if (field.formatCharacters() == FormatCharacters.STRIP) {
+            constraints.add("invisible format characters stripped");
         }
         if (field.references() != null) {
             constraints.add("references " + field.references() + " (missing: " + field.onMissingReference().spelling() + ")");

@@ -35,9 +35,13 @@ final class LocalValues {
 
     private static BigDecimal unscale(BigDecimal canonical, FieldMapping mapping) {
         if (mapping.factor() == null) {
-            return canonical;
+            return mapping.round() == null || canonical.scale() <= mapping.round().scale() ? canonical
+                    : canonical.setScale(mapping.round().scale(), mapping.round().mode());
         }
         BigDecimal local = canonical.divide(mapping.factor(), MathContext.DECIMAL128).stripTrailingZeros();
+        if (mapping.round() != null && local.scale() > mapping.round().scale()) {
+            local = local.setScale(mapping.round().scale(), mapping.round().mode()).stripTrailingZeros();
+        }
         return local.scale() < 0 ? local.setScale(0) : local;
     }
 

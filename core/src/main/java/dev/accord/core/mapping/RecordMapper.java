@@ -5,6 +5,7 @@ import dev.accord.core.contract.Contract;
 import dev.accord.core.contract.DomainMapping;
 import dev.accord.core.contract.DomainSpec;
 import dev.accord.core.contract.FieldMapping;
+import dev.accord.core.contract.FieldSpec;
 import dev.accord.core.contract.FieldType;
 import dev.accord.core.contract.SystemSpec;
 import dev.accord.core.validation.ReasonCode;
@@ -21,7 +22,8 @@ import java.util.TreeMap;
 /**
  * Translates between one system's local rows (column name to JDBC or JSON value) and canonical fields,
  * both ways, following the contract's mapping: renames, types, enum value maps, unit factors and the
- * time zone of local timestamps. Ingress normalises (NFC, trim, UTC); egress reverses each conversion.
+ * time zone of local timestamps. Ingress normalises (format characters as the field says, NFC, trim, UTC);
+ * egress reverses each conversion and normalises nothing: canonical values were normalised on their way in.
  */
 public final class RecordMapper {
 
@@ -54,7 +56,8 @@ public final class RecordMapper {
             if (!columns.containsKey(field.column())) {
                 continue;
             }
-            Normalised normalised = ValueNormaliser.normalise(columns.get(field.column()), typeOf(field.field()), field, zone);
+            Normalised normalised = ValueNormaliser.normalise(columns.get(field.column()), typeOf(field.field()), field, zone,
+                    domain.field(field.field()).map(FieldSpec::formatCharacters).orElse(null));
             if (normalised.violation() != null) {
                 violations.add(normalised.violation());
             } else {
@@ -82,6 +85,23 @@ public final class RecordMapper {
         }
         row.put(keyColumn(), LocalValues.key(key, typeOf(domain.key())));
         return row;
+    }
+
+    /**
+     * The canonical value as this system will hold it: rounded as the field's mapping asks ({@code round:}), so a
+     * delivery compares the golden value with the row as it can ever be; unchanged for fields without rounding.
+     */
+    public JsonNode asStored(String field, JsonNode value) {
+        FieldMapping fieldMapping = mapping.fields().get(field);
+        if (fieldMapping == null || fieldMapping.round() == null || value == null || !value.isNumber()) {
+            return value;
+        }
+        Object local = LocalValues.toLocal(value, typeOf(field), fieldMapping, zone);
+        java.math.BigDecimal stored = local instanceof java.math.BigDecimal d ? d : new java.math.BigDecimal(local.toString());
+        if (fieldMapping.factor() != null) {
+            stored = stored.multiply(fieldMapping.factor());
+        }
+        return com.fasterxml.jackson.databind.node.DecimalNode.valueOf(stored.stripTrailingZeros());
     }
 
     /** Canonical field name for each mapped local column. */

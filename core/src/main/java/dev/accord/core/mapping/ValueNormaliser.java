@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import dev.accord.core.contract.FieldMapping;
 import dev.accord.core.contract.FieldType;
+import dev.accord.core.contract.FormatCharacters;
+import dev.accord.core.validation.InvisibleCharacters;
 import dev.accord.core.validation.ReasonCode;
 import dev.accord.core.validation.Violation;
 import java.math.BigDecimal;
@@ -12,10 +14,12 @@ import java.math.BigInteger;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Brings one local value into canonical form for its field type: text to NFC and trimmed, enum
- * spellings through the mapping's value map, numbers through the unit factor, timestamps to UTC.
+ * Brings one local value into canonical form for its field type: text checked for broken encoding, its
+ * invisible format characters rejected or stripped as the field says, then NFC and trimmed; enum spellings
+ * through the mapping's value map, numbers through the unit factor, timestamps to UTC.
  */
 final class ValueNormaliser {
 
@@ -23,7 +27,8 @@ final class ValueNormaliser {
 
     private ValueNormaliser() {}
 
-    static Normalised normalise(Object raw, FieldType type, FieldMapping mapping, ZoneId zone) {
+    /** @param formatCharacters the field's rule for format characters; null for a field that is not text */
+    static Normalised normalise(Object raw, FieldType type, FieldMapping mapping, ZoneId zone, FormatCharacters formatCharacters) {
         String field = mapping.field();
         if (raw == null) {
             return Normalised.ok(NullNode.getInstance());
@@ -32,6 +37,14 @@ final class ValueNormaliser {
             if (TextNormaliser.hasInvalidEncoding(text)) {
                 return Normalised.failed(Violation.at(ReasonCode.INVALID_ENCODING, field,
                         "column '" + mapping.column() + "' holds invalid Unicode; fix the source's encoding, Accord does not guess"));
+            }
+            if (formatCharacters == FormatCharacters.REJECT) {
+                Optional<Violation> found = InvisibleCharacters.find(field, "column '" + mapping.column() + "'", text);
+                if (found.isPresent()) {
+                    return Normalised.failed(found.get());
+                }
+            } else if (formatCharacters == FormatCharacters.STRIP) {
+                text = InvisibleCharacters.strip(text);
             }
             String clean = TextNormaliser.normalise(text);
             if (clean == null) {

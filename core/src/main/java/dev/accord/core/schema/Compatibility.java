@@ -28,10 +28,10 @@ public final class Compatibility {
         List<VersionedSchema> inScope = mode.transitive() ? sorted : List.of(sorted.get(sorted.size() - 1));
         for (VersionedSchema previous : inScope) {
             for (SchemaChange change : SchemaDiff.between(previous.schema(), candidate)) {
-                if (mode.checksBackward() && !change.rule().backwardSafe()) {
+                if (mode.checksBackward() && !change.backwardSafe()) {
                     found.add(new Incompatibility(previous.version(), "BACKWARD", change));
                 }
-                if (mode.checksForward() && !change.rule().forwardSafe()) {
+                if (mode.checksForward() && !change.forwardSafe()) {
                     found.add(new Incompatibility(previous.version(), "FORWARD", change));
                 }
             }

@@ -23,6 +23,7 @@ public final class ContractCheck {
 
     public static CheckReport against(Contract previous, Contract current, String against) {
         List<Finding> breaking = new ArrayList<>();
+        List<String> changes = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (DomainSpec old : previous.domains().values()) {
             if (!current.domains().containsKey(old.name()) && old.compatibility() != CompatibilityMode.NONE) {
@@ -35,15 +36,16 @@ public final class ContractCheck {
                 notes.add(domain.name() + ": new domain, schema version " + domain.schema().version());
                 continue;
             }
-            schemaRules(domain, List.of(new VersionedSchema(old.schema().version(), old.schema().schema())), breaking, notes);
+            schemaRules(domain, List.of(new VersionedSchema(old.schema().version(), old.schema().schema())), breaking, changes, notes);
             consumers(domain.name(), readers(previous, current, domain.name()), f -> FieldFacts.of(old, f), f -> FieldFacts.of(domain, f), breaking);
         }
-        return new CheckReport(against, breaking, notes);
+        return new CheckReport(against, breaking, changes, notes);
     }
 
     /** @param registered every registered version per domain */
     public static CheckReport againstRegistry(Map<String, List<VersionedSchema>> registered, Contract current) {
         List<Finding> breaking = new ArrayList<>();
+        List<String> changes = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (DomainSpec domain : current.domains().values()) {
             List<VersionedSchema> versions = registered.getOrDefault(domain.name(), List.of());
@@ -62,7 +64,7 @@ public final class ContractCheck {
             if (versions.isEmpty()) {
                 notes.add(domain.name() + ": no version registered yet; version " + version + " would be the first");
             } else if (same.isEmpty()) {
-                schemaRules(domain, earlier, breaking, notes);
+                schemaRules(domain, earlier, breaking, changes, notes);
                 if (version < latest(versions)) {
                     breaking.add(new Finding(domain.name(), "$", "SCHEMA_VERSION_NOT_BUMPED", "version " + version
                             + " is older than the registered version " + latest(versions)));
@@ -72,10 +74,11 @@ public final class ContractCheck {
                     consumers(domain.name(), readers(current, current, domain.name()), f -> FieldFacts.of(last.schema(), f),
                             f -> FieldFacts.of(domain, f), breaking));
         }
-        return new CheckReport("the schema registry", breaking, notes);
+        return new CheckReport("the schema registry", breaking, changes, notes);
     }
 
-    private static void schemaRules(DomainSpec domain, List<VersionedSchema> earlier, List<Finding> breaking, List<String> notes) {
+    private static void schemaRules(DomainSpec domain, List<VersionedSchema> earlier, List<Finding> breaking, List<String> changes,
+                                    List<String> notes) {
         if (earlier.isEmpty()) {
             return;
         }
@@ -88,6 +91,13 @@ public final class ContractCheck {
         if (!changed) {
             return;
         }
+        List<VersionedSchema> inScope = domain.compatibility().transitive() ? earlier : List.of(latest);
+        for (VersionedSchema previous : inScope) {
+            for (SchemaChange change : SchemaDiff.between(previous.schema(), domain.schema().schema())) {
+                changes.add(domain.name() + " " + change.path() + ": " + change.rule() + " (" + change.detail() + ") against version "
+                        + previous.version() + ": " + verdicts(change));
+            }
+        }
         for (Incompatibility incompatibility : Compatibility.check(domain.compatibility(), earlier, domain.schema().schema())) {
             breaking.add(new Finding(domain.name(), incompatibility.change().path(),
                     incompatibility.change().rule() + " (" + incompatibility.direction() + ")", incompatibility.consequence()));
@@ -95,6 +105,16 @@ public final class ContractCheck {
         notes.add(domain.name() + ": schema " + latest.version() + " → " + domain.schema().version() + " checked under "
                 + domain.compatibility() + (domain.compatibility().transitive() ? " against versions " + earlier.stream()
                 .map(v -> String.valueOf(v.version())).toList() : ""));
+    }
+
+    /** {@code BACKWARD ok, FORWARD breaks, FULL breaks}. */
+    private static String verdicts(SchemaChange change) {
+        return "BACKWARD " + verdict(change.backwardSafe()) + ", FORWARD " + verdict(change.forwardSafe()) + ", FULL "
+                + verdict(change.backwardSafe() && change.forwardSafe());
+    }
+
+    private static String verdict(boolean safe) {
+        return safe ? "ok" : "breaks";
     }
 
     private static void consumers(String domain, Map<String, List<ConsumerRead>> readers, Function<String, Optional<FieldFacts>> before,

@@ -48,6 +48,7 @@ public final class ContractDiff {
         RULES.put("allowed", FieldSpec::allowed);
         RULES.put("references", FieldSpec::references);
         RULES.put("on-missing-reference", f -> f.onMissingReference() == null ? null : f.onMissingReference().spelling());
+        RULES.put("format-characters", f -> f.formatCharacters() == null ? null : f.formatCharacters().spelling());
         RULES.put("pii", FieldSpec::pii);
         RULES.put("steward", FieldSpec::steward);
         RULES.put("unit", FieldSpec::unit);
@@ -80,10 +81,10 @@ public final class ContractDiff {
 
     private static void fields(List<Entry> entries, Contract previous, Contract current, DomainSpec old, DomainSpec now) {
         List<SchemaChange> schemaChanges = SchemaDiff.between(old.schema().schema(), now.schema().schema());
-        schemaChanges.stream().filter(c -> c.path().equals("$"))
-                .forEach(c -> entries.add(new Entry(now.name(), null, "schema", null, c.detail() + " [" + c.rule() + "]")));
         Set<String> names = new LinkedHashSet<>(old.fields().keySet());
         names.addAll(now.fields().keySet());
+        schemaChanges.stream().filter(c -> names.stream().noneMatch(field -> concerns(c, field)))
+                .forEach(c -> entries.add(new Entry(now.name(), null, "schema", null, c.detail() + " [" + c.rule() + "]")));
         for (String field : names) {
             FieldSpec before = old.fields().get(field);
             FieldSpec after = now.fields().get(field);
@@ -92,13 +93,19 @@ public final class ContractDiff {
             } else {
                 RULES.forEach((aspect, rule) -> add(entries, now.name(), field, aspect, rule.apply(before), rule.apply(after)));
             }
-            String prefix = "$." + field;
-            schemaChanges.stream().filter(c -> c.path().equals(prefix) || c.path().startsWith(prefix + ".") || c.path().startsWith(prefix + "["))
+            schemaChanges.stream().filter(c -> concerns(c, field))
                     .filter(c -> before != null && after != null)
                     .forEach(c -> entries.add(new Entry(now.name(), field, "schema", null, c.detail() + " [" + c.rule() + "]")));
             add(entries, now.name(), field, "mapped by", systems(previous, old.name(), field, false), systems(current, now.name(), field, false));
             add(entries, now.name(), field, "read by", systems(previous, old.name(), field, true), systems(current, now.name(), field, true));
         }
+    }
+
+    /** A change at the field's path or below it ({@code $.tags}, {@code $.tags[*]}, {@code $.address.zip}, {@code $.x{contains}}). */
+    private static boolean concerns(SchemaChange change, String field) {
+        String prefix = "$." + field;
+        String path = change.path();
+        return path.equals(prefix) || path.startsWith(prefix + ".") || path.startsWith(prefix + "[") || path.startsWith(prefix + "{");
     }
 
     private static List<String> systems(Contract contract, String domain, String field, boolean reads) {

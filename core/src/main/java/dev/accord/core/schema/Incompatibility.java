@@ -9,7 +9,7 @@ package dev.accord.core.schema;
  */
 public record Incompatibility(int againstVersion, String direction, SchemaChange change) {
 
-    /** {@code $.email: CONSTRAINT_TIGHTENED (maxLength 254 → 100) breaks BACKWARD compatibility with version 3: …}. */
+    /** {@code $.email: MAX_LENGTH_DECREASED (maxLength 254 → 100) breaks BACKWARD compatibility with version 3: …}. */
     public String describe() {
         return change.path() + ": " + change.rule() + " " + consequence();
     }

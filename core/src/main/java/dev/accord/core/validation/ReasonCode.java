@@ -22,7 +22,17 @@ public enum ReasonCode {
     CONSUMER_REQUIRED_MISSING("a field the target declares it needs is empty"),
     CONSUMER_TYPE("a value has another type than the target declares it reads"),
     CONSUMER_VALUE_NOT_ACCEPTED("a value is not among the values the target declares it handles"),
-    MISSING_REFERENCE("a field references a key of another domain that the hub does not hold");
+    MISSING_REFERENCE("a field references a key of another domain that the hub does not hold"),
+    KEY_TOO_LONG("the record's key is longer than the Accord store can keep"),
+    RECORD_TOO_LARGE("the record is larger than the per-record limit of what travels through Temporal"),
+    UNREADABLE_SOURCE_VALUE("a source value cannot be read as the type its column had when the flow started"),
+    VALUE_OUT_OF_RANGE("a value is beyond what the target column's type can hold"),
+    VALUE_TOO_LONG("a text is longer than the target column allows"),
+    PRECISION_LOSS("writing the value would round it: it has more decimal places than the target column keeps"),
+    UNSUPPORTED_CHARACTER("a text holds a character the target column cannot store"),
+    TARGET_REJECTED("the target refused the record's write as invalid (a constraint, a trigger, a 400 or 422 answer)"),
+    PROCESSING_FAILED("a step failed on this record again and again, for a reason that is not a known data error"),
+    FORMAT_CHARACTER("text holds an invisible Unicode format character (zero-width, bidi control) where the field does not allow one");
 
     private final String meaning;
 

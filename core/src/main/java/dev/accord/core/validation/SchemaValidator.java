@@ -4,14 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.PathType;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.SpecVersionDetector;
 import com.networknt.schema.ValidationMessage;
 import dev.accord.core.contract.DomainSpec;
 import dev.accord.core.contract.FieldSpec;
+import dev.accord.core.contract.FormatCharacters;
+import dev.accord.core.contract.SchemaCompiler;
 import dev.accord.core.record.Values;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,7 +18,8 @@ import java.util.Set;
 
 /**
  * Validates canonical records of one domain against its JSON Schema (networknt json-schema-validator,
- * formats asserted) and against the contract's own field rules ({@code required}, {@code allowed}).
+ * formats asserted) and against the contract's own field rules ({@code required}, {@code allowed}, and
+ * {@code format-characters: reject}, checked before the schema so that an invisible character is named as such).
  *
  * <p>A system stores only some of a domain's fields, so "required" is checked only for the fields the
  * caller says are in scope: the fields the source maps at ingress, the fields the target maps at egress.
@@ -33,11 +31,7 @@ public final class SchemaValidator {
 
     public SchemaValidator(DomainSpec domain) {
         this.domain = domain;
-        JsonNode document = domain.schema().schema();
-        SpecVersion.VersionFlag version = document.has("$schema")
-                ? SpecVersionDetector.detect(document) : SpecVersion.VersionFlag.V202012;
-        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).pathType(PathType.JSON_PATH).build();
-        this.schema = JsonSchemaFactory.getInstance(version).getSchema(document, config);
+        this.schema = SchemaCompiler.compile(domain.schema().schema());
     }
 
     /**
@@ -71,6 +65,7 @@ public final class SchemaValidator {
             instance.put(domain.key(), key);
         }
         Set<String> scope = Set.copyOf(inScope);
+        violations.addAll(formatCharacters(instance));
         for (ValidationMessage message : schema.validate(instance)) {
             Violation violation = translate(message);
             if (violation.reason() != ReasonCode.REQUIRED_MISSING || scope.contains(message.getProperty())) {
@@ -98,6 +93,21 @@ public final class SchemaValidator {
                         "field '" + field.name() + "' is empty; it will be required from " + field.requiredFrom()));
             }
         }
+    }
+
+    /**
+     * Format characters in fields that reject them. Ingress rejects them while mapping; this catches values that
+     * reached the hub another way or before the rule, on their way out to a target.
+     */
+    private List<Violation> formatCharacters(ObjectNode instance) {
+        List<Violation> violations = new ArrayList<>();
+        for (FieldSpec field : domain.fields().values()) {
+            JsonNode value = instance.get(field.name());
+            if (field.formatCharacters() == FormatCharacters.REJECT && value != null && value.isTextual()) {
+                InvisibleCharacters.find(field.name(), "field '" + field.name() + "'", value.asText()).ifPresent(violations::add);
+            }
+        }
+        return violations;
     }
 
     private List<Violation> contractRules(Map<String, JsonNode> fields, Set<String> scope, ObjectNode instance) {

@@ -224,7 +224,7 @@ class ContractLoaderTest {
         Files.write(file, "name: caf\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
         assertThatThrownBy(() -> new ContractLoader().load(file))
                 .isInstanceOf(ContractException.class)
-                .hasMessageContaining("latin1.yaml: the file is not valid UTF-8");
+                .hasMessageContaining("latin1.yaml:1:10: the file is not valid UTF-8 (byte 0xE9)");
     }
 
     /** Loads {@code text}, expects exactly the problem at the line of {@code locator} with the message and hint. */

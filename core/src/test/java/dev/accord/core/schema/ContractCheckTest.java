@@ -43,7 +43,7 @@ class ContractCheckTest {
         assertThat(ContractCheck.against(before, backward, "v3").breaking()).isEmpty();
         assertThat(ContractCheck.against(before, full, "v3").breaking()).singleElement().satisfies(f -> {
             assertThat(f.path()).isEqualTo("$.name");
-            assertThat(f.rule()).isEqualTo("CONSTRAINT_RELAXED (FORWARD)");
+            assertThat(f.rule()).isEqualTo("MAX_LENGTH_INCREASED (FORWARD)");
             assertThat(f.message()).contains("maxLength 200 → 300", "version 3");
         });
     }
@@ -112,7 +112,7 @@ class ContractCheckTest {
         CheckReport report = ContractCheck.againstRegistry(registry, transitive);
 
         assertThat(report.breaking()).singleElement().satisfies(f -> {
-            assertThat(f.rule()).isEqualTo("CONSTRAINT_TIGHTENED (BACKWARD)");
+            assertThat(f.rule()).isEqualTo("MAX_LENGTH_DECREASED (BACKWARD)");
             assertThat(f.message()).contains("version 2");
         });
     }

@@ -31,7 +31,7 @@ class ContractDiffTest {
 
         assertThat(diff).extracting(e -> e.field() + " " + e.aspect() + ": " + e.before() + " → " + e.after()).containsExactly(
                 "null schema version: 3 → 4",
-                "name schema: null → maxLength 200 → 100 [CONSTRAINT_TIGHTENED]",
+                "name schema: null → maxLength 200 → 100 [MAX_LENGTH_DECREASED]",
                 "name read by: null → support",
                 "plan steward: finance@example.com → billing-team@example.com");
         assertThat(ContractDiff.render(diff)).contains("customer.plan", "steward", "finance@example.com → billing-team@example.com");

@@ -23,7 +23,7 @@ class TransitiveModesTest {
         assertThat(Compatibility.check(CompatibilityMode.BACKWARD_TRANSITIVE, history, v3))
                 .singleElement().satisfies(i -> {
                     assertThat(i.againstVersion()).isEqualTo(1);
-                    assertThat(i.change().rule()).isEqualTo(ChangeRule.REQUIRED_ADDED);
+                    assertThat(i.change().rule()).isEqualTo(ChangeRule.REQUIRED_ATTRIBUTE_ADDED);
                     assertThat(i.change().path()).isEqualTo("$.tier");
                 });
         assertThat(Compatibility.check(CompatibilityMode.FULL, history, v3)).isEmpty();
@@ -43,7 +43,7 @@ class TransitiveModesTest {
                 .singleElement().satisfies(i -> {
                     assertThat(i.againstVersion()).isEqualTo(1);
                     assertThat(i.direction()).isEqualTo("FORWARD");
-                    assertThat(i.change().rule()).isEqualTo(ChangeRule.ENUM_EXTENDED);
+                    assertThat(i.change().rule()).isEqualTo(ChangeRule.ENUM_ARRAY_EXTENDED);
                     assertThat(i.change().path()).isEqualTo("$.s");
                 });
     }
@@ -71,7 +71,7 @@ class TransitiveModesTest {
                   "tags": {"type": "array", "items": {"type": "integer"}}}}""");
 
         assertThat(SchemaDiff.between(before, after)).extracting(SchemaChange::path, SchemaChange::rule).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("$.address.zip", ChangeRule.CONSTRAINT_TIGHTENED),
+                org.assertj.core.groups.Tuple.tuple("$.address.zip", ChangeRule.MAX_LENGTH_DECREASED),
                 org.assertj.core.groups.Tuple.tuple("$.tags[*]", ChangeRule.TYPE_CHANGED));
     }
 

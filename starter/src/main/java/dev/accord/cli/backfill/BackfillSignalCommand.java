@@ -29,7 +29,7 @@ abstract class BackfillSignalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String id = BackfillTarget.workflowId(backfill, store);
+        String id = BackfillTarget.workflowId(backfill, temporal, store);
         temporal.client().newUntypedWorkflowStub(id).signal(signal);
         System.out.println("sent " + signal + " to " + id + ": " + effect);
         return 0;

@@ -1,5 +1,6 @@
 package dev.accord.cli.backfill;
 
+import dev.accord.cli.OutputFormat;
 import dev.accord.cli.StoreConnection;
 import dev.accord.cli.TemporalConnection;
 import dev.accord.workflows.backfill.BackfillProgress;
@@ -20,13 +21,20 @@ final class BackfillStatusCommand implements Callable<Integer> {
     @Mixin
     StoreConnection store;
 
+    @Mixin
+    OutputFormat output;
+
     @Parameters(paramLabel = "BACKFILL", description = "backfill/<flow>/<timestamp>, or a flow for its newest backfill.")
     String backfill;
 
     @Override
     public Integer call() {
-        String id = BackfillTarget.workflowId(backfill, store);
+        String id = BackfillTarget.workflowId(backfill, temporal, store);
         BackfillProgress progress = temporal.client().newWorkflowStub(BackfillWorkflow.class, id).progress();
+        if (output.json()) {
+            output.print(BackfillStatusJson.of(id, progress));
+            return 0;
+        }
         System.out.println(id);
         System.out.println(ProgressBar.line(progress));
         for (ChunkState chunk : progress.chunks()) {

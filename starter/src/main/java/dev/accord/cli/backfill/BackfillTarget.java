@@ -1,19 +1,23 @@
 package dev.accord.cli.backfill;
 
-import dev.accord.activities.store.AccordStore;
-import dev.accord.activities.store.Runs;
+import dev.accord.store.AccordStore;
+import dev.accord.store.Runs;
 import dev.accord.cli.StoreConnection;
+import dev.accord.cli.TemporalConnection;
 
 /**
- * Finds the backfill a command means: a workflow id as given ({@code backfill/<flow>/<timestamp>}), or, for a
- * flow name, the newest backfill of that flow in the Accord store.
+ * Finds the backfill a command means: a workflow id ({@code backfill/<flow>/<timestamp>}, with or without the task
+ * queue's prefix), or, for a flow name, the newest backfill of that flow in the Accord store.
  */
 final class BackfillTarget {
 
     private BackfillTarget() {}
 
-    static String workflowId(String flowOrId, StoreConnection store) {
+    static String workflowId(String flowOrId, TemporalConnection temporal, StoreConnection store) {
         if (flowOrId.startsWith("backfill/")) {
+            return temporal.workflowId(flowOrId);
+        }
+        if (flowOrId.startsWith(temporal.workflowId("backfill/"))) {
             return flowOrId;
         }
         AccordStore accord = store.open();

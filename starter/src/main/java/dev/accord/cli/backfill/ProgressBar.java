@@ -1,23 +1,26 @@
 package dev.accord.cli.backfill;
 
+import dev.accord.cli.ProgressOutput;
 import dev.accord.workflows.backfill.BackfillProgress;
 import dev.accord.workflows.backfill.BackfillResult;
 import dev.accord.workflows.backfill.BackfillWorkflow;
 import io.temporal.client.WorkflowStub;
-import java.io.PrintStream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** Follows a backfill: a bar of chunks done, records, state and the estimated time left, redrawn every second. */
+/**
+ * Follows a backfill: a bar of chunks done, records, state and the estimated time left, every second — redrawn in
+ * place on a terminal, plain lines now and then otherwise (see {@link ProgressOutput}).
+ */
 final class ProgressBar {
 
     private static final int WIDTH = 30;
 
-    private final PrintStream out;
+    private final ProgressOutput out;
 
-    ProgressBar(PrintStream out) {
+    ProgressBar(ProgressOutput out) {
         this.out = out;
     }
 
@@ -26,13 +29,12 @@ final class ProgressBar {
         while (true) {
             try {
                 BackfillResult done = result.get(1, TimeUnit.SECONDS);
-                out.println();
+                out.done();
                 return done;
             } catch (TimeoutException e) {
-                out.print("\r" + line(workflow.progress()));
-                out.flush();
+                out.show(line(workflow.progress()));
             } catch (ExecutionException e) {
-                out.println();
+                out.done();
                 throw new IllegalStateException("the backfill failed: " + e.getCause().getMessage(), e.getCause());
             }
         }

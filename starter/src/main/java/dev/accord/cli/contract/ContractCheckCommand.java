@@ -1,7 +1,6 @@
 package dev.accord.cli.contract;
 
-import dev.accord.activities.store.AccordStore;
-import dev.accord.activities.store.SchemaRegistry;
+import dev.accord.store.AccordStore;
 import dev.accord.cli.StoreConnection;
 import dev.accord.core.contract.Contract;
 import dev.accord.core.schema.CheckReport;
@@ -63,7 +62,7 @@ public final class ContractCheckCommand implements Callable<Integer> {
     static Map<String, List<VersionedSchema>> registered(StoreConnection store) {
         try {
             AccordStore accord = store.open();
-            return accord.inTransaction(c -> new SchemaRegistry().all(c));
+            return accord.inTransaction(c -> accord.schemas().all(c));
         } catch (RuntimeException e) {
             throw new ContractInput.Unreadable("cannot read the schema registry in the Accord store: " + e.getMessage());
         }

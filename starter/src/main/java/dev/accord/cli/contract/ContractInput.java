@@ -18,6 +18,11 @@ final class ContractInput {
             throw new Unreadable("cannot read the " + role + " " + file + ":" + System.lineSeparator() + e.getMessage());
         } catch (UncheckedIOException e) {
             throw new Unreadable("cannot read the " + role + " " + file + ": " + e.getCause().getMessage());
+        } catch (RuntimeException e) {
+            // The loader reports every malformed contract as a ContractException; anything else is a bug in
+            // Accord, and still not a breaking change (exit 1), so it is unreadable input too.
+            throw new Unreadable("cannot read the " + role + " " + file + ": the loader failed (" + e
+                    + "); please report this with the contract");
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.accord.cli.contract;
 
-import dev.accord.activities.store.AccordStore;
-import dev.accord.activities.store.SchemaRegistry;
+import dev.accord.store.AccordStore;
+import dev.accord.store.SchemaRegistry;
 import dev.accord.cli.StoreConnection;
 import dev.accord.core.contract.Contract;
 import dev.accord.core.contract.DomainSpec;
@@ -44,7 +44,7 @@ public final class ContractRegisterCommand implements Callable<Integer> {
                 return ContractCommand.BREAKING;
             }
             AccordStore accord = store.open();
-            SchemaRegistry registry = new SchemaRegistry();
+            SchemaRegistry registry = accord.schemas();
             String who = System.getProperty("user.name", "unknown");
             for (DomainSpec domain : current.domains().values()) {
                 boolean added = accord.inTransaction(c -> registry.register(c, new SchemaRegistry.Registered(domain.name(),

@@ -1,13 +1,15 @@
 package dev.accord.cli.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.accord.activities.hub.SyncContext;
-import dev.accord.activities.store.GoldenRecords;
+import dev.accord.connectors.ConnectorFactory;
 import dev.accord.connectors.TargetRow;
+import dev.accord.core.contract.Contract;
 import dev.accord.core.mapping.RecordMapper;
 import dev.accord.core.record.CanonicalRecord;
 import dev.accord.core.record.FieldValue;
 import dev.accord.core.record.Values;
+import dev.accord.store.AccordStore;
+import dev.accord.store.GoldenRecords;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
@@ -19,17 +21,21 @@ import java.util.Map;
  */
 final class ConsistencyCheck {
 
-    private final SyncContext context;
+    private final Contract contract;
+    private final AccordStore store;
+    private final ConnectorFactory connectors;
     private final PrintStream out;
 
-    ConsistencyCheck(SyncContext context, PrintStream out) {
-        this.context = context;
+    ConsistencyCheck(Contract contract, AccordStore store, ConnectorFactory connectors, PrintStream out) {
+        this.contract = contract;
+        this.store = store;
+        this.connectors = connectors;
         this.out = out;
     }
 
     /** @return the number of rows that differ from their golden record */
     long check(List<String> allKeys) {
-        java.util.Set<String> held = context.store().inTransaction(c -> context.store().quarantine().keys(c));
+        java.util.Set<String> held = store.inTransaction(c -> store.quarantine().keys(c));
         List<String> keys = allKeys.stream().filter(k -> !held.contains(k)).toList();
         out.println();
         out.printf("Every system read back and compared with the golden records (%d keys held back by quarantine excluded):%n",
@@ -42,9 +48,9 @@ final class ConsistencyCheck {
     }
 
     private long checkSystem(String system, List<String> keys) {
-        RecordMapper mapper = context.mapper(system, "customer");
-        Map<String, GoldenRecords.Stored> golden = context.store().inTransaction(c -> context.store().golden().load(c, "customer", keys));
-        Map<String, TargetRow> rows = context.connectors().target(system, "customer").readByKeys(keys);
+        RecordMapper mapper = new RecordMapper(contract, system, "customer");
+        Map<String, GoldenRecords.Stored> golden = store.inTransaction(c -> store.golden().load(c, "customer", keys));
+        Map<String, TargetRow> rows = connectors.target(system, "customer").readByKeys(keys);
         long compared = 0;
         long differing = 0;
         for (Map.Entry<String, TargetRow> row : rows.entrySet()) {

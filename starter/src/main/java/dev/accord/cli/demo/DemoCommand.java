@@ -1,9 +1,11 @@
 package dev.accord.cli.demo;
 
-import dev.accord.activities.hub.SyncContext;
-import dev.accord.activities.store.AccordStore;
-import dev.accord.activities.store.Checkpoints;
+import dev.accord.connectors.ConnectorFactory;
+import dev.accord.core.contract.Contract;
+import dev.accord.store.AccordStore;
+import dev.accord.store.Checkpoints;
 import dev.accord.worker.AccordWorkerApplication;
+import dev.accord.workflows.TaskQueues;
 import io.temporal.client.WorkflowClient;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -91,7 +93,8 @@ public final class DemoCommand implements Callable<Integer> {
         report.history(store, DemoData.key(10));
         report.supportDesk(systems.support().statuses(), DemoScenario.CONFLICTED);
         List<String> keys = IntStream.rangeClosed(1, customers).mapToObj(DemoData::key).toList();
-        long differing = new ConsistencyCheck(worker.getBean(SyncContext.class), out).check(keys);
+        long differing = new ConsistencyCheck(worker.getBean(Contract.class), worker.getBean(AccordStore.class),
+                worker.getBean(ConnectorFactory.class), out).check(keys);
         out.println(differing == 0 ? "All systems agree with the golden records." : differing + " rows disagree — see above.");
         return differing;
     }
@@ -112,6 +115,11 @@ public final class DemoCommand implements Callable<Integer> {
         properties.put("accord.temporal.address", "");
         properties.put("accord.temporal.embedded-port", temporalPort);
         properties.put("accord.deployment-id", "demo");
+        // The demo is self-contained: its own server, its own H2 store, whatever ACCORD_TASK_QUEUE and ACCORD_STORE_SCHEMA say.
+        properties.put("accord.task-queue", TaskQueues.ACCORD);
+        properties.put("accord.store.schema", "");
+        // Its own payload key beside its store (unless ACCORD_PAYLOAD_KEYS is set): PII values in histories are encrypted with it.
+        properties.put("accord.payloads.embedded-key-file", files.folder().resolve("payload.key").toAbsolutePath());
         // A little above the desk's quota, so bursts meet its 429s and Retry-After, as with a real SaaS API.
         properties.put("accord.resilience.systems.support.rate-per-second", DemoSystems.SUPPORT_QUOTA + 100);
         properties.put("spring.main.log-startup-info", "false");
@@ -128,7 +136,8 @@ public final class DemoCommand implements Callable<Integer> {
                 DemoData.key(10), folder.toAbsolutePath(), folder.toAbsolutePath().resolve("contract/demo/demo.contract.yaml"));
         out.println("  ./accord demo --keep-running        keeps the worker and Temporal up, then in another shell:");
         out.printf("  temporal workflow show --workflow-id sync/crm-customers --address 127.0.0.1:%d%n", temporalPort);
-        out.printf("  ./accord sync start crm-customers --wait --temporal 127.0.0.1:%d%n", temporalPort);
+        out.printf("  ACCORD_PAYLOAD_KEY_FILE=%s ./accord sync start crm-customers --wait --temporal 127.0.0.1:%d --contract %s%n",
+                folder.toAbsolutePath().resolve("payload.key"), temporalPort, folder.toAbsolutePath().resolve("contract/demo/demo.contract.yaml"));
         out.println("  The store, the CRM and billing are H2 databases under " + folder + " (tables field_history,");
         out.println("  change_log, quarantine, golden_record, sync_run) — open them with any JDBC client; with");
         out.println("  --keep-running the support desk's API stays up too (GET /api/contacts, bearer " + DemoSystems.SUPPORT_TOKEN + ").");

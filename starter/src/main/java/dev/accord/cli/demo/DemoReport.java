@@ -1,7 +1,7 @@
 package dev.accord.cli.demo;
 
-import dev.accord.activities.store.AccordStore;
-import dev.accord.activities.store.FieldHistory;
+import dev.accord.store.AccordStore;
+import dev.accord.store.FieldHistory;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;

@@ -1,11 +1,12 @@
 package dev.accord.cli.demo;
 
 import dev.accord.workflows.TaskQueues;
+import dev.accord.workflows.runs.RunLabels;
+import dev.accord.workflows.runs.WorkflowStarts;
 import dev.accord.workflows.sync.SyncInput;
 import dev.accord.workflows.sync.SyncResult;
 import dev.accord.workflows.sync.SyncWorkflow;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,12 +30,11 @@ final class FlowRunner {
     List<Run> run(String round, List<String> flows) {
         List<Run> runs = new ArrayList<>();
         for (String flow : flows) {
-            SyncWorkflow workflow = client.newWorkflowStub(SyncWorkflow.class, WorkflowOptions.newBuilder()
-                    .setWorkflowId(TaskQueues.syncWorkflowId(flow))
-                    .setTaskQueue(TaskQueues.ACCORD)
-                    .build());
+            SyncInput input = SyncInput.of(flow).withMode("one-shot");
+            SyncWorkflow workflow = client.newWorkflowStub(SyncWorkflow.class,
+                    WorkflowStarts.options(TaskQueues.ACCORD, TaskQueues.syncWorkflowId(flow), RunLabels.sync(input)));
             long started = System.nanoTime();
-            SyncResult result = workflow.run(new SyncInput(flow, "one-shot", null, null, null, null));
+            SyncResult result = workflow.run(input);
             runs.add(new Run(round, result, (System.nanoTime() - started) / 1e9));
         }
         return runs;

@@ -1,9 +1,9 @@
 package dev.accord.cli.ops;
 
-import dev.accord.activities.audit.Explainer;
-import dev.accord.activities.audit.Explanation;
-import dev.accord.activities.audit.FieldEvent;
-import dev.accord.activities.audit.TargetEvent;
+import dev.accord.store.audit.Explainer;
+import dev.accord.store.audit.Explanation;
+import dev.accord.store.audit.FieldEvent;
+import dev.accord.store.audit.TargetEvent;
 import dev.accord.cli.StoreConnection;
 import dev.accord.core.contract.ContractLoader;
 import java.nio.file.Path;

@@ -1,7 +1,8 @@
 package dev.accord.cli.ops;
 
-import dev.accord.activities.store.AccordStore;
-import dev.accord.activities.store.KillSwitch;
+import dev.accord.store.AccordStore;
+import dev.accord.store.KillSwitch;
+import dev.accord.cli.OutputFormat;
 import dev.accord.cli.StoreConnection;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,6 +25,15 @@ public final class KillSwitchCommand implements Callable<Integer> {
     @Option(names = "--reason", description = "Why (recorded with the switch).")
     String reason;
 
+    @Mixin
+    OutputFormat output;
+
+    /**
+     * {@code killswitch … -o json} (docs/cli.md): whether writes are held, and who changed that when and why;
+     * {@code changedAt} is ISO-8601 UTC, null (like the others) when the switch was never changed.
+     */
+    record Json(boolean engaged, String reason, String changedBy, String changedAt) {}
+
     @Override
     public Integer call() {
         AccordStore accord = store.open();
@@ -41,6 +51,11 @@ public final class KillSwitchCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("say on, off or status, not '" + action + "'");
         }
         KillSwitch.State state = accord.inTransaction(c -> accord.killSwitch().state(c));
+        if (output.json()) {
+            output.print(new Json(state.engaged(), state.reason(), state.changedBy(),
+                    state.changedAt() == null ? null : state.changedAt().toString()));
+            return 0;
+        }
         System.out.println("kill switch " + (state.engaged() ? "ON: all writes to targets are held" : "off: writes flow")
                 + " (since " + state.changedAt() + " by " + state.changedBy() + (state.reason() == null ? "" : ", reason: " + state.reason()) + ")");
         return 0;

@@ -1,9 +1,10 @@
 package dev.accord.cli.ops;
 
-import dev.accord.activities.store.AccordStore;
-import dev.accord.activities.store.ReviewQueue;
 import dev.accord.cli.StoreConnection;
 import dev.accord.cli.TemporalConnection;
+import dev.accord.store.AccordStore;
+import dev.accord.store.ReviewQueue;
+import dev.accord.workflows.WorkflowIds;
 import dev.accord.workflows.review.ReviewWorkflow;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -66,7 +67,7 @@ public final class ReviewCommand implements Runnable {
         String note;
 
         ReviewWorkflow review() {
-            return temporal.client().newWorkflowStub(ReviewWorkflow.class, "review/" + reviewId);
+            return temporal.client().newWorkflowStub(ReviewWorkflow.class, temporal.workflowId(WorkflowIds.review(reviewId)));
         }
     }
 
@@ -98,7 +99,8 @@ public final class ReviewCommand implements Runnable {
 
         @Override
         public Integer call() {
-            review().edit(by, value, note);
+            // The CLI does not know which fields are PII: the value always travels sealed (this needs the payload key).
+            review().edit(by, TemporalConnection.payloadProtection().sealed(value), note);
             System.out.println("edited review/" + reviewId + " to " + value);
             return 0;
         }

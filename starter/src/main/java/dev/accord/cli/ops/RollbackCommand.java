@@ -1,12 +1,13 @@
 package dev.accord.cli.ops;
 
 import dev.accord.cli.TemporalConnection;
-import dev.accord.workflows.TaskQueues;
+import dev.accord.workflows.WorkflowIds;
 import dev.accord.workflows.rollback.RollbackInput;
 import dev.accord.workflows.rollback.RollbackSummary;
 import dev.accord.workflows.rollback.RollbackWorkflow;
+import dev.accord.workflows.runs.RunLabels;
+import dev.accord.workflows.runs.WorkflowStarts;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -30,10 +31,11 @@ public final class RollbackCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    static int execute(TemporalConnection temporal, String workflowId, RollbackInput input) {
+    static int execute(TemporalConnection temporal, String id, RollbackInput input) {
+        String workflowId = temporal.workflowId(id);
         WorkflowClient client = temporal.client();
-        RollbackWorkflow workflow = client.newWorkflowStub(RollbackWorkflow.class, WorkflowOptions.newBuilder()
-                .setWorkflowId(workflowId).setTaskQueue(TaskQueues.ACCORD).build());
+        RollbackWorkflow workflow = client.newWorkflowStub(RollbackWorkflow.class,
+                WorkflowStarts.options(temporal.taskQueue(), workflowId, RunLabels.rollback(input)));
         System.out.println("rolling back with " + workflowId + " …");
         RollbackSummary summary = workflow.run(input);
         System.out.println(summary.state() + ": " + summary.runs().size() + " run(s), " + summary.reverted() + " rows restored, "
@@ -53,7 +55,7 @@ public final class RollbackCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return execute(temporal, "rollback/" + runId, new RollbackInput(null, runId, null, null));
+            return execute(temporal, WorkflowIds.rollbackOfRun(runId), new RollbackInput(null, runId, null, null));
         }
     }
 
@@ -82,7 +84,7 @@ public final class RollbackCommand implements Runnable {
         @Override
         public Integer call() {
             String label = scope.since != null ? scope.since : "contract-" + scope.contractVersion;
-            return execute(temporal, "rollback/" + flow + "/" + label,
+            return execute(temporal, WorkflowIds.rollbackOfFlow(flow, label),
                     new RollbackInput(flow, null, scope.since, scope.contractVersion));
         }
     }

@@ -1,7 +1,9 @@
 package dev.accord.cli.ops;
 
-import dev.accord.activities.store.AccordStore;
-import dev.accord.activities.store.Runs;
+import dev.accord.store.AccordStore;
+import dev.accord.store.DryRunDiffs;
+import dev.accord.store.Runs;
+import dev.accord.cli.OutputFormat;
 import dev.accord.cli.StoreConnection;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -34,10 +36,17 @@ public final class RunsCommand implements Runnable {
         @Option(names = "--limit", defaultValue = "20", description = "How many (default ${DEFAULT-VALUE}).")
         int limit;
 
+        @Mixin
+        OutputFormat output;
+
         @Override
         public Integer call() {
             AccordStore accord = store.open();
             List<Runs.Run> runs = accord.inTransaction(c -> accord.runs().recent(c, flow, limit));
+            if (output.json()) {
+                output.print(runs.stream().map(RunJson::of).toList());
+                return 0;
+            }
             System.out.printf("%-38s %-20s %-9s %-12s %6s  %-24s %s%n", "run", "flow", "kind", "state", "pages", "started", "workflow");
             for (Runs.Run run : runs) {
                 System.out.printf("%-38s %-20s %-9s %-12s %6d  %-24s %s%n", run.runId(), run.flow(), run.kind(), run.state(), run.pages(),
@@ -55,11 +64,20 @@ public final class RunsCommand implements Runnable {
         @Parameters(paramLabel = "RUN", description = "The run id (see runs list).")
         String runId;
 
+        @Mixin
+        OutputFormat output;
+
         @Override
         public Integer call() {
             AccordStore accord = store.open();
             Runs.Run run = accord.inTransaction(c -> accord.runs().find(c, runId))
                     .orElseThrow(() -> new IllegalArgumentException("no run " + runId + " in the Accord store; see `accord runs list`"));
+            if (output.json()) {
+                List<DryRunDiffs.Diff> samples = run.dryRun()
+                        ? accord.inTransaction(c -> accord.dryRunDiffs().forRun(c, runId, 50)) : List.of();
+                output.print(new RunJson.Detail(RunJson.of(run), samples.stream().map(RunJson.DryRunSample::of).toList()));
+                return 0;
+            }
             System.out.println("run               " + run.runId());
             System.out.println("workflow          " + run.workflowId() + " (execution " + run.lastExecutionRunId() + ")");
             System.out.println("flow              " + run.flow() + " (" + run.kind() + (run.dryRun() ? ", dry run" : "") + ")");

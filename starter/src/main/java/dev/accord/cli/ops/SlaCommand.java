@@ -1,16 +1,16 @@
 package dev.accord.cli.ops;
 
-import dev.accord.activities.store.AccordStore;
-import dev.accord.activities.store.FreshnessChecks;
+import dev.accord.store.AccordStore;
+import dev.accord.cli.OutputFormat;
 import dev.accord.cli.StoreConnection;
 import dev.accord.core.contract.Contract;
 import dev.accord.core.contract.ContractLoader;
 import dev.accord.core.contract.FlowSpec;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,7 +31,8 @@ public final class SlaCommand implements Runnable {
 
     @Command(name = "status", mixinStandardHelpOptions = true, description = {
         "Flows with a freshness-sla: the SLA, the age of the newest source change each applied (freshness, from the",
-        "store now), what the last freshness check found (behind its source, breached) and the breaches since --since."})
+        "store now), what the last freshness check found (behind its source, breached) and the breaches since --since.",
+        "With -o json: an array with one object per flow (docs/cli.md); empty when no flow has an SLA."})
     static final class Status implements Callable<Integer> {
 
         @Mixin
@@ -44,36 +45,40 @@ public final class SlaCommand implements Runnable {
         @Option(names = "--since", defaultValue = "24h", description = "Count breaches in this window (default ${DEFAULT-VALUE}): 30m, 24h, 7d.")
         String since;
 
+        @Mixin
+        OutputFormat output;
+
+        Clock clock = Clock.systemUTC();
+
         @Override
         public Integer call() {
             Contract loaded = new ContractLoader().load(contract);
             List<FlowSpec> flows = loaded.flows().values().stream().filter(f -> f.freshnessSla() != null).toList();
-            if (flows.isEmpty()) {
-                System.out.println("no flow of " + loaded.name() + " has a freshness-sla");
-                return 0;
-            }
-            AccordStore accord = store.open();
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             Instant from = now.minus(window(since));
-            System.out.printf("%-22s %8s %10s  %-7s %-8s %-22s %9s  %s%n", "flow", "sla", "freshness", "behind", "breached",
-                    "last check", "breaches", "catch-up");
-            for (FlowSpec flow : flows) {
-                accord.inTransaction(c -> {
-                    Optional<Instant> newest = accord.freshness().newestApplied(c, flow.name());
-                    Optional<FreshnessChecks.Check> last = accord.freshness().latest(c, flow.name());
-                    List<FreshnessChecks.Check> recent = accord.freshness().since(c, flow.name(), from);
-                    long breaches = recent.stream().filter(FreshnessChecks.Check::breached).count();
-                    String catchUp = recent.stream().filter(r -> r.catchUpWorkflowId() != null).findFirst()
-                            .map(r -> r.catchUpWorkflowId() + " at " + r.checkedAt()).orElse("-");
-                    System.out.printf("%-22s %8s %10s  %-7s %-8s %-22s %9d  %s%n", flow.name(), human(flow.freshnessSla()),
-                            newest.map(t -> human(Duration.between(t, now))).orElse("never"),
-                            last.map(l -> l.behind() ? "yes" : "no").orElse("-"),
-                            last.map(l -> l.breached() ? "YES" : "no").orElse("-"),
-                            last.map(l -> l.checkedAt().toString().substring(0, 19) + "Z").orElse("never"), breaches, catchUp);
-                    return null;
-                });
+            AccordStore accord = flows.isEmpty() ? null : store.open();
+            List<FlowFreshness> rows = flows.stream().map(flow -> FlowFreshness.read(accord, flow, now, from)).toList();
+            if (output.json()) {
+                output.print(rows);
+            } else if (rows.isEmpty()) {
+                System.out.println("no flow of " + loaded.name() + " has a freshness-sla");
+            } else {
+                print(rows);
             }
             return 0;
+        }
+
+        private static void print(List<FlowFreshness> rows) {
+            System.out.printf("%-22s %8s %10s  %-7s %-8s %-22s %9s  %s%n", "flow", "sla", "freshness", "behind", "breached",
+                    "last check", "breaches", "catch-up");
+            for (FlowFreshness row : rows) {
+                System.out.printf("%-22s %8s %10s  %-7s %-8s %-22s %9d  %s%n", row.flow(), human(Duration.ofSeconds(row.slaSeconds())),
+                        row.freshnessSeconds() == null ? "never" : human(Duration.ofSeconds(row.freshnessSeconds())),
+                        row.behind() == null ? "-" : row.behind() ? "yes" : "no",
+                        row.breached() == null ? "-" : row.breached() ? "YES" : "no",
+                        row.lastCheckAt() == null ? "never" : row.lastCheckAt().substring(0, 19) + "Z", row.breaches(),
+                        row.catchUpWorkflowId() == null ? "-" : row.catchUpWorkflowId() + " at " + row.catchUpAt());
+            }
         }
 
         private static Duration window(String text) {

@@ -1,20 +1,23 @@
 package dev.accord.cli.sync;
 
+import dev.accord.cli.ProgressOutput;
 import dev.accord.workflows.sync.SyncProgress;
 import dev.accord.workflows.sync.SyncResult;
 import dev.accord.workflows.sync.SyncWorkflow;
 import io.temporal.client.WorkflowStub;
-import java.io.PrintStream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** Follows a running sync: one line, rewritten every second, with state, pages and records by decision. */
+/**
+ * Follows a running sync: state, pages and records by decision, every second — a line redrawn in place on a terminal,
+ * plain lines now and then otherwise (see {@link ProgressOutput}).
+ */
 final class ProgressLine {
 
-    private final PrintStream out;
+    private final ProgressOutput out;
 
-    ProgressLine(PrintStream out) {
+    ProgressLine(ProgressOutput out) {
         this.out = out;
     }
 
@@ -24,18 +27,17 @@ final class ProgressLine {
         while (true) {
             try {
                 SyncResult done = result.get(1, TimeUnit.SECONDS);
-                out.println();
+                out.done();
                 return done;
             } catch (TimeoutException e) {
                 SyncProgress progress = workflow.progress();
                 long records = progress.counts().entrySet().stream().filter(c -> !c.getKey().contains(":"))
                         .mapToLong(java.util.Map.Entry::getValue).sum();
                 double seconds = (System.nanoTime() - started) / 1e9;
-                out.printf("\r%-10s pages %6d  records %9d  (%,.0f/s)   ", progress.state(), progress.pages(), records,
-                        seconds > 0 ? records / seconds : 0.0);
-                out.flush();
+                out.show(String.format("%-10s pages %6d  records %9d  (%,.0f/s)   ", progress.state(), progress.pages(), records,
+                        seconds > 0 ? records / seconds : 0.0));
             } catch (java.util.concurrent.ExecutionException e) {
-                out.println();
+                out.done();
                 throw new IllegalStateException("the sync failed: " + e.getCause().getMessage(), e.getCause());
             }
         }

@@ -1,7 +1,7 @@
 package dev.accord.cli.sync;
 
 import dev.accord.cli.TemporalConnection;
-import dev.accord.workflows.TaskQueues;
+import dev.accord.workflows.WorkflowIds;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,7 +26,7 @@ abstract class SyncSignalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String workflowId = TaskQueues.syncWorkflowId(flow);
+        String workflowId = temporal.workflowId(WorkflowIds.sync(flow));
         temporal.client().newUntypedWorkflowStub(workflowId).signal(signal);
         System.out.println("sent " + signal + " to " + workflowId + ": " + effect);
         return 0;

@@ -1,15 +1,19 @@
 package dev.accord.cli.sync;
 
+import dev.accord.cli.ContractFlows;
+import dev.accord.cli.ProgressOutput;
 import dev.accord.cli.TemporalConnection;
-import dev.accord.workflows.TaskQueues;
+import dev.accord.workflows.WorkflowIds;
+import dev.accord.workflows.runs.RunLabels;
+import dev.accord.workflows.runs.WorkflowStarts;
 import dev.accord.workflows.sync.CanaryOptions;
 import dev.accord.workflows.sync.SyncInput;
 import dev.accord.workflows.sync.SyncResult;
 import dev.accord.workflows.sync.SyncWorkflow;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,6 +26,9 @@ final class SyncStartCommand implements Callable<Integer> {
 
     @Mixin
     TemporalConnection temporal;
+
+    @Mixin
+    ContractFlows contract;
 
     @Parameters(paramLabel = "FLOW", description = "The flow, as named in the contract.")
     String flow;
@@ -51,28 +58,30 @@ final class SyncStartCommand implements Callable<Integer> {
                     + " before are counted as duplicates and applied nothing twice.")
     String replayFrom;
 
-    @Option(names = "--wait", description = "Follow the run with a progress line and print its result.")
+    @Option(names = "--wait", description = {"Follow the run and print its result: a progress line redrawn in place on a",
+        "terminal, a plain line every 10 s when the output is not a terminal."})
     boolean waitForResult;
 
     @Override
     public Integer call() throws InterruptedException {
+        contract.require(flow);
         WorkflowClient client = temporal.client();
-        SyncWorkflow workflow = client.newWorkflowStub(SyncWorkflow.class, WorkflowOptions.newBuilder()
-                .setWorkflowId(TaskQueues.syncWorkflowId(flow))
-                .setTaskQueue(TaskQueues.ACCORD)
-                .build());
         CanaryOptions canary = canaryPercent == null && canaryKeys == null ? null : new CanaryOptions(canaryPercent, canaryKeys);
         if (canaryPercent != null && (canaryPercent <= 0 || canaryPercent > 100)) {
             throw new IllegalArgumentException("--canary takes a share of keys from more than 0 up to 100 (percent), not " + canaryPercent);
         }
-        WorkflowExecution execution = WorkflowClient.start(workflow::run,
-                new SyncInput(flow, mode, dryRun ? Boolean.TRUE : null, batchSize, maxPages, null, canary, replayFrom));
+        SyncInput input = SyncInput.of(flow).withMode(mode).withDryRun(dryRun ? Boolean.TRUE : null).withBatchSize(batchSize)
+                .withMaxPages(maxPages).withCanary(canary).withReplayFrom(replayFrom);
+        SyncWorkflow workflow = client.newWorkflowStub(SyncWorkflow.class, WorkflowStarts.options(temporal.taskQueue(),
+                temporal.workflowId(WorkflowIds.sync(flow)), RunLabels.sync(input)));
+        WorkflowExecution execution = WorkflowClient.start(workflow::run, input);
         System.out.println("started " + execution.getWorkflowId() + " (run " + execution.getRunId() + ")");
         if (!waitForResult) {
-            System.out.println("follow it with: accord sync status " + flow);
+            System.out.println("follow it with: accord sync status " + flow + temporal.followUpOptions());
             return 0;
         }
-        SyncResult result = new ProgressLine(System.out).follow(workflow, WorkflowStub.fromTyped(workflow));
+        SyncResult result = new ProgressLine(ProgressOutput.forStandardOutput(System.out, Clock.systemUTC()))
+                .follow(workflow, WorkflowStub.fromTyped(workflow));
         System.out.println(SyncStatusCommand.describe(result));
         return "finished".equals(result.state()) || "cancelled".equals(result.state()) ? 0 : 1;
     }

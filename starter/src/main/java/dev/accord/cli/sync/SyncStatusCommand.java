@@ -1,7 +1,8 @@
 package dev.accord.cli.sync;
 
+import dev.accord.cli.OutputFormat;
 import dev.accord.cli.TemporalConnection;
-import dev.accord.workflows.TaskQueues;
+import dev.accord.workflows.WorkflowIds;
 import dev.accord.workflows.sync.SyncProgress;
 import dev.accord.workflows.sync.SyncResult;
 import dev.accord.workflows.sync.SyncWorkflow;
@@ -19,13 +20,20 @@ final class SyncStatusCommand implements Callable<Integer> {
     @Mixin
     TemporalConnection temporal;
 
+    @Mixin
+    OutputFormat output;
+
     @Parameters(paramLabel = "FLOW", description = "The flow.")
     String flow;
 
     @Override
     public Integer call() {
-        SyncWorkflow workflow = temporal.client().newWorkflowStub(SyncWorkflow.class, TaskQueues.syncWorkflowId(flow));
-        SyncProgress progress = workflow.progress();
+        String workflowId = temporal.workflowId(WorkflowIds.sync(flow));
+        SyncProgress progress = temporal.client().newWorkflowStub(SyncWorkflow.class, workflowId).progress();
+        if (output.json()) {
+            output.print(SyncStatusJson.of(workflowId, flow, progress));
+            return 0;
+        }
         System.out.println("flow        " + flow);
         System.out.println("state       " + progress.state() + (progress.dryRun() ? " (dry run)" : ""));
         System.out.println("pages       " + progress.pages());

@@ -33,7 +33,8 @@ class ContractCommandTest {
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
         assertThat(run.out()).startsWith("1 breaking change against " + EXAMPLE + ":")
-                .contains("customer $.name: CONSTRAINT_TIGHTENED (BACKWARD)", "maxLength 200 → 100", "version 3");
+                .contains("customer $.name: MAX_LENGTH_DECREASED (BACKWARD)", "maxLength 200 → 100", "version 3")
+                .contains("change: customer $.name: MAX_LENGTH_DECREASED (maxLength 200 → 100) against version 3: BACKWARD breaks, FORWARD ok, FULL breaks");
     }
 
     @Test
@@ -46,7 +47,7 @@ class ContractCommandTest {
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
         assertThat(run.out()).contains("CONSUMER_VALUES_WIDENED", "billing handles only free, pro, enterprise", "adds trial")
-                .doesNotContain("ENUM_EXTENDED");
+                .doesNotContain("ENUM_ARRAY_EXTENDED (BACKWARD)").contains("ENUM_ARRAY_EXTENDED (values");
     }
 
     @Test
@@ -62,6 +63,45 @@ class ContractCommandTest {
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("previous contract", "contract file not found");
         assertThat(CliRun.of("contract", "check").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void everyContractCommandExitsTwoWithTheLocatedProblemForAMalformedContract() throws Exception {
+        String laughs = "x-laughs:\n  a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+                + "  b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n  c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+                + "  d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n";
+        Path twoOwners = malformed("two-owners", "        owner: billing\n        merge: source-priority", "        owner: [billing, crm]\n        merge: source-priority");
+        Path bomb = malformed("bomb", "description: Customers shared by CRM, billing and support.\n", "description: Customers\n" + laughs);
+        Path deep = malformed("deep", "    description: A person or company that buys from us.", "    description: " + "[".repeat(100) + "]".repeat(100));
+
+        assertLocated(CliRun.of("contract", "check", twoOwners.toString()), twoOwners, "owner: [billing, crm]",
+                "domains.customer.fields.plan.owner: expected the system of record for this field, found a list", "a field has exactly one owner");
+        assertLocated(CliRun.of("contract", "check", bomb.toString()), bomb, "  c: &c",
+                "x-laughs.c[1]: more than 10 aliases of mappings or lists", "billion laughs");
+        assertLocated(CliRun.of("contract", "check", deep.toString()), deep, "[[[",
+                "domains.customer.description[0][0]", "nested deeper than 20 levels");
+        assertLocated(CliRun.of("contract", "check", EXAMPLE, "--against", bomb.toString()), bomb, "  c: &c", "previous contract", "x-laughs.c[1]");
+        assertLocated(CliRun.of("contract", "diff", EXAMPLE, "--against", twoOwners.toString()), twoOwners, "owner: [billing, crm]", "owner", "found a list");
+        assertLocated(CliRun.of("contract", "docs", deep.toString(), "--stdout"), deep, "[[[", "nested", "deeper");
+        assertLocated(CliRun.of("contract", "register", twoOwners.toString(), "--store=jdbc:h2:mem:never"), twoOwners, "owner: [billing, crm]", "owner", "list");
+    }
+
+    /** A copy of the example (and its schema) in a folder of its own, with one snippet replaced. */
+    private Path malformed(String name, String snippet, String replacement) throws Exception {
+        Path file = ContractVersionsOnDisk.write(folder.resolve(name), NAME_LENGTH, NAME_LENGTH, 3);
+        String text = Files.readString(file);
+        assertThat(text).contains(snippet);
+        Files.writeString(file, text.replace(snippet, replacement));
+        return file;
+    }
+
+    /** Exit code 2, no stack trace, and the problem at {@code file:line:} of the locator's line. */
+    private static void assertLocated(CliRun run, Path file, String locator, String... expected) throws Exception {
+        String text = Files.readString(file);
+        int line = text.substring(0, text.indexOf(locator)).split("\n", -1).length;
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        assertThat(run.err()).as(run.toString()).contains(file + ":" + line + ":").contains(expected)
+                .doesNotContain("Exception", "\tat ");
     }
 
     @Test
@@ -82,7 +122,7 @@ class ContractCommandTest {
         assertThat(compatible.exitCode()).isZero();
         assertThat(compatible.out()).contains("customer: schema version 4 registered");
         assertThat(breaking.exitCode()).isEqualTo(1);
-        assertThat(breaking.out()).contains("against the schema registry", "$.name: CONSTRAINT_TIGHTENED (BACKWARD)", "version 4");
+        assertThat(breaking.out()).contains("against the schema registry", "$.name: MAX_LENGTH_DECREASED (BACKWARD)", "version 4");
         assertThat(refused.exitCode()).isEqualTo(1);
         assertThat(refused.out()).contains("nothing registered");
         assertThat(CliRun.of("contract", "check", EXAMPLE, "--against", "registry", store).out()).contains("schema version 3 is registered as it is");
@@ -104,7 +144,7 @@ class ContractCommandTest {
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).contains("customer", "schema version", "3 → 4")
-                .contains("customer.name", "maxLength 200 → 300 [CONSTRAINT_RELAXED]");
+                .contains("customer.name", "maxLength 200 → 300 [MAX_LENGTH_INCREASED]");
         assertThat(CliRun.of("contract", "diff", EXAMPLE, "--against", EXAMPLE).out()).isEqualTo("no changes\n");
     }
 

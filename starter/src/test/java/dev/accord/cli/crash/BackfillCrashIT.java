@@ -20,10 +20,8 @@ import io.temporal.client.WorkflowStub;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -32,20 +30,15 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import java.util.zip.ZipFile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -77,7 +70,6 @@ class BackfillCrashIT {
     private static final int KILLS = Integer.getInteger("accord.crash.kills", 6);
     private static final int ROWS_PER_CHUNK = 10_000;
     private static final int PARALLELISM = 4;
-    private static final int EXTRA_TARGET_ROWS = 2_000;
     /**
      * Limits that catch a hang, not a slow run: a 2-core CI machine takes 5-10 minutes for the backfill
      * with its restarts, a machine busy with other work well over that.
@@ -132,25 +124,25 @@ class BackfillCrashIT {
         Random random = new Random(seed);
         dir = Files.createDirectories(Path.of("target", "crash", id).toAbsolutePath());
         log("seed %d (rerun with -Daccord.crash.seed=%d); databases %s, output in %s", seed, seed, id, dir);
-        Path jar = copyOf(BUILT_JAR, dir);
+        Path jar = CrashScenario.copyOf(BUILT_JAR, dir);
 
         systems = CrashSystems.create(id);
         systems.seedSource(CUSTOMERS);
         List<SourceCustomer> source = systems.sourceRows();
         Map<String, Account> expected = new TreeMap<>();
         source.forEach(row -> CrashContract.target(row).ifPresent(account -> expected.put(row.id(), account)));
-        TreeMap<String, Stored> seeded = targetBefore(source, expected);
+        TreeMap<String, Stored> seeded = CrashScenario.targetBefore(source, expected);
         systems.seedTarget(seeded);
         TreeMap<String, Stored> before = systems.targetRows();
         assertThat(before).as("the target as seeded").isEqualTo(seeded);
         String beforeChecksum = CrashSystems.checksum(before);
-        Map<String, String> changes = changes(expected, before);
+        Map<String, String> changes = CrashScenario.changes(expected, before);
         log("source: %d customers, %d valid, %d to quarantine; target before: %d rows, checksum %s; %d inserts and %d updates due",
                 source.size(), expected.size(), source.size() - expected.size(), before.size(), beforeChecksum,
                 changes.values().stream().filter("insert"::equals).count(), changes.values().stream().filter("update"::equals).count());
 
         Path contract = CrashContract.write(dir, systems.sourceTable(), systems.targetTable());
-        int port = freePort();
+        int port = CrashScenario.freePort();
         String address = "127.0.0.1:" + port;
         AccordProcess temporal = AccordProcess.start("temporal", jar, dir, dir.resolve("temporal.log"), Map.of(), List.of("-Xmx1g"),
                 "temporal", "--port", String.valueOf(port));
@@ -165,7 +157,7 @@ class BackfillCrashIT {
                 workers.current().pid(), workers.averageStartSeconds());
         service = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder().setTarget(address).build());
         WorkflowClient client = WorkflowClient.newInstance(service, WorkflowClientOptions.newBuilder()
-                .setDataConverter(AccordDataConverter.create(PayloadKey.of(key))).build());
+                .setDataConverter(AccordDataConverter.create(dev.accord.workflows.codec.PayloadProtection.field(dev.accord.workflows.codec.PiiNames.none(), dev.accord.workflows.codec.PayloadKeyring.of(PayloadKey.of(key))))).build());
 
         String workflowId = "backfill/" + CrashContract.FLOW + "/" + ZonedDateTime.now(ZoneOffset.UTC).format(STAMP);
         BackfillWorkflow backfill = client.newWorkflowStub(BackfillWorkflow.class, WorkflowOptions.newBuilder()
@@ -188,7 +180,7 @@ class BackfillCrashIT {
         assertThat(workers.kills()).as("kills during the backfill").isGreaterThanOrEqualTo(Math.min(KILLS, 5));
 
         TreeMap<String, Stored> after = systems.targetRows();
-        assertThat(targetMismatches(expected, before, after, changes)).as("target rows that do not follow the contract").isEmpty();
+        assertThat(CrashScenario.targetMismatches(expected, before, after, changes)).as("target rows that do not follow the contract").isEmpty();
         checkStore(runId, result, expected.size(), source.size(), changes);
         log("checked: %d target rows follow the contract, %d changes each applied exactly once", after.size(), changes.size());
 
@@ -200,54 +192,12 @@ class BackfillCrashIT {
         String restoredChecksum = CrashSystems.checksum(restored);
         log("rollback of %s in %.1f s (%.0f rows/s): %s; target checksum %s (before the backfill: %s)", runId, rollbackSeconds,
                 changes.size() / rollbackSeconds, rollbackOutput.strip().replace('\n', ' '), restoredChecksum, beforeChecksum);
-        assertThat(rowsThatDiffer(before, restored)).as("target rows the rollback did not restore").isEmpty();
+        assertThat(CrashScenario.rowsThatDiffer(before, restored)).as("target rows the rollback did not restore").isEmpty();
         assertThat(restoredChecksum).as("target checksum after the rollback").isEqualTo(beforeChecksum);
-        assertThat(statuses(runId)).as("change-log entries of the backfill after the rollback")
-                .containsExactly(Map.entry("reverted", (long) changes.size()));
+        assertThat(CrashScenario.statuses(systems.store, runId)).as("change-log entries of the backfill after the rollback")
+                .containsEntry("reverted", (long) changes.size()).doesNotContainKeys("applied", "pending");
         log("done in %.1f s: %d worker starts (%.1f s each on average), %d SIGKILLs; backfill %.1f s, rollback %.1f s",
                 seconds(began), workers.starts(), workers.averageStartSeconds(), workers.kills(), backfillSeconds, rollbackSeconds);
-    }
-
-    /**
-     * The target before the backfill: every 10th customer with stale values (version 3); one in ten already
-     * exactly as the contract maps it (must stay unwritten); one in ten right but for its credit (only the
-     * credit changes); for customers the contract quarantines, stale rows that must stay as they are; and
-     * accounts the source does not have at all.
-     */
-    private static TreeMap<String, Stored> targetBefore(List<SourceCustomer> source, Map<String, Account> expected) {
-        TreeMap<String, Stored> rows = new TreeMap<>();
-        for (SourceCustomer row : source) {
-            int i = Integer.parseInt(row.id().substring(1));
-            Account want = expected.get(row.id());
-            Account stale = new Account("Old Name " + i, "old" + i + "@example.org", "CLO", 999L, "2019-01-01", "legacy");
-            if (i % 10 == 0 || (want == null && (i % 10 == 5 || i % 10 == 7))) {
-                rows.put(row.id(), new Stored(stale, 3));
-            } else if (i % 10 == 5) {
-                rows.put(row.id(), new Stored(want.withNotes("already in sync"), 1));
-            } else if (i % 10 == 7) {
-                Long credit = want.creditCents() == null ? 4242L : want.creditCents() + 1;
-                rows.put(row.id(), new Stored(want.withCredit(credit).withNotes("credit differs"), 2));
-            }
-        }
-        for (int j = 1; j <= EXTRA_TARGET_ROWS; j++) {
-            rows.put(String.format("D%06d", j), new Stored(new Account("Extra " + j, "extra" + j + "@example.net", "SUS", j * 100L,
-                    "2021-02-03", "not in the source"), 1));
-        }
-        return rows;
-    }
-
-    /** Key → insert or update: the target rows the backfill has to write. */
-    private static Map<String, String> changes(Map<String, Account> expected, Map<String, Stored> before) {
-        Map<String, String> changes = new TreeMap<>();
-        expected.forEach((key, want) -> {
-            Stored was = before.get(key);
-            if (was == null) {
-                changes.put(key, "insert");
-            } else if (!want.sameMappedValues(was.account())) {
-                changes.put(key, "update");
-            }
-        });
-        return changes;
     }
 
     /**
@@ -315,46 +265,10 @@ class BackfillCrashIT {
         return systems.store.count("select coalesce(sum(records), 0) from backfill_chunk where run_id = ?", runId);
     }
 
-    /** Rows that are not what the contract says: valid customers mapped, everything else untouched, each change once. */
-    private static List<String> targetMismatches(Map<String, Account> expected, Map<String, Stored> before, Map<String, Stored> after,
-                                                 Map<String, String> changes) {
-        List<String> wrong = new ArrayList<>();
-        TreeSet<String> keys = new TreeSet<>(before.keySet());
-        keys.addAll(expected.keySet());
-        keys.addAll(after.keySet());
-        for (String key : keys) {
-            Stored was = before.get(key);
-            Stored is = after.get(key);
-            Account want = expected.get(key);
-            if (want == null) {
-                if (!Objects.equals(was, is)) {
-                    wrong.add(key + ": not a valid source record, must stay " + was + " but is " + is);
-                }
-                continue;
-            }
-            Account wanted = want.withNotes(was == null ? null : was.account().notes());
-            long version = changes.containsKey(key) ? (was == null ? 1 : was.version() + 1) : was.version();
-            if (is == null || !is.account().equals(wanted)) {
-                wrong.add(key + ": expected " + wanted + " but is " + is);
-            } else if (is.version() != version) {
-                wrong.add(key + ": expected version " + version + " (" + changes.getOrDefault(key, "no write") + ") but is " + is.version());
-            }
-        }
-        return wrong.size() > 30 ? List.of(wrong.size() + " rows, first: " + String.join("\n", wrong.subList(0, 30))) : wrong;
-    }
-
     /** The Accord store after the backfill: one applied change-log entry per change, nothing pending or left over. */
     private void checkStore(String runId, BackfillResult result, int valid, int sourceRows, Map<String, String> changes) {
         Jdbc store = systems.store;
-        assertThat(statuses(runId)).as("change-log entries of the backfill by status")
-                .containsExactly(Map.entry("applied", (long) changes.size()));
-        assertThat(store.query("select record_key, count(*) from change_log where run_id = ? group by record_key having count(*) > 1",
-                r -> r.getString(1) + " × " + r.getLong(2), runId)).as("keys with more than one change-log entry").isEmpty();
-        Map<String, String> logged = new TreeMap<>();
-        store.query("select record_key, operation, target_system from change_log where run_id = ?",
-                r -> logged.put(r.getString(1), r.getString(2) + (r.getString(3).equals("dst") ? "" : " to " + r.getString(3))), runId);
-        assertThat(logged).as("change-log entries, key → operation").isEqualTo(changes);
-        assertThat(store.count("select count(*) from change_log where status = 'pending'")).as("pending change-log entries").isZero();
+        log("change-log entries by status: %s", CrashScenario.checkChangeLog(store, runId, changes));
         assertThat(store.count("select count(*) from target_delivery")).as("deliveries still pending").isZero();
 
         assertThat(store.count("select count(*) - count(distinct dedup_key) from applied_change")).as("repeated dedup keys").isZero();
@@ -370,13 +284,6 @@ class BackfillCrashIT {
         assertThat(chunks).as("chunks (no:done:records)").hasSize(result.chunks()).allMatch(c -> c.contains(":true:"));
         assertThat(recordsDone(runId)).as("records read by all chunks").isEqualTo(sourceRows);
         assertThat(result.records()).isEqualTo(sourceRows);
-    }
-
-    private Map<String, Long> statuses(String runId) {
-        Map<String, Long> statuses = new LinkedHashMap<>();
-        systems.store.query("select status, count(*) from change_log where run_id = ? group by status order by status",
-                r -> statuses.put(r.getString(1), r.getLong(2)), runId);
-        return statuses;
     }
 
     /**
@@ -410,34 +317,6 @@ class BackfillCrashIT {
         assertThat(exit).as("exit code of accord rollback run; output:%n%s", output).isEqualTo(0);
         assertThat(output).as("output of accord rollback run").contains("rolled-back:").doesNotContain("left alone");
         return output;
-    }
-
-    private static List<String> rowsThatDiffer(Map<String, Stored> before, Map<String, Stored> now) {
-        TreeSet<String> keys = new TreeSet<>(before.keySet());
-        keys.addAll(now.keySet());
-        List<String> differ = keys.stream().filter(k -> !Objects.equals(account(before.get(k)), account(now.get(k))))
-                .map(k -> k + ": before " + account(before.get(k)) + ", now " + account(now.get(k))).collect(Collectors.toList());
-        return differ.size() > 30 ? List.of(differ.size() + " rows, first: " + String.join("\n", differ.subList(0, 30))) : differ;
-    }
-
-    private static Account account(Stored stored) {
-        return stored == null ? null : stored.account();
-    }
-
-    /** A private copy of the jar, checked to be a complete archive. */
-    private static Path copyOf(Path jar, Path dir) throws IOException {
-        Path copy = dir.resolve("accord.jar");
-        Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
-        try (ZipFile zip = new ZipFile(copy.toFile())) {
-            assertThat(zip.getEntry("META-INF/MANIFEST.MF")).as("manifest of %s", copy).isNotNull();
-        }
-        return copy;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private double seconds(long since) {

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Map;
@@ -87,11 +88,17 @@ final class CrashContract {
 
     /** Writes the contract and its schema into {@code dir}; returns the contract file. */
     static Path write(Path dir, String sourceTable, String targetTable) {
+        return write(dir, sourceTable, targetTable, Duration.ofSeconds(30));
+    }
+
+    /** @param pollInterval how long a continuous sync waits on its timer once it has caught up */
+    static Path write(Path dir, String sourceTable, String targetTable, Duration pollInterval) {
         try {
             Files.createDirectories(dir.resolve("schemas"));
             Files.writeString(dir.resolve("schemas/customer.schema.json"), SCHEMA);
             Path contract = dir.resolve("crash.contract.yaml");
-            Files.writeString(contract, CONTRACT.replace("@SOURCE_TABLE@", sourceTable).replace("@TARGET_TABLE@", targetTable));
+            Files.writeString(contract, CONTRACT.replace("@SOURCE_TABLE@", sourceTable).replace("@TARGET_TABLE@", targetTable)
+                    .replace("@POLL_SECONDS@", String.valueOf(pollInterval.toSeconds())));
             return contract;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -162,6 +169,7 @@ final class CrashContract {
                 source: src
                 targets: [dst]
                 batch-size: 500
+                poll-interval: @POLL_SECONDS@s
             """;
 
     private static final String SCHEMA = """

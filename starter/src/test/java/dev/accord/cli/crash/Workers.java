@@ -1,16 +1,21 @@
 package dev.accord.cli.crash;
 
 import dev.accord.workflows.codec.PayloadKey;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The crash test's worker: one {@code accord worker} JVM at a time, connected to the separate Temporal
- * server, with the Accord store in PostgreSQL and a deployment id of its own per start. Killed with SIGKILL
- * and started again as often as the test likes; each start logs to {@code worker-<n>.log}.
+ * The crash tests' workers: {@code accord worker} JVMs in numbered slots (one for the backfill crash test, three for
+ * the stall test), connected to the separate Temporal server, with the Accord store in PostgreSQL and a deployment
+ * id of their own per start. Killed with SIGKILL and started again, or frozen with SIGSTOP and woken with SIGCONT, as
+ * often as a test likes; each start logs to {@code worker-<n>.log}.
  */
 final class Workers implements AutoCloseable {
 
@@ -22,7 +27,8 @@ final class Workers implements AutoCloseable {
     private final Path contract;
     private final Map<String, String> environment;
     private final String deploymentPrefix;
-    private AccordProcess current;
+    private final List<AccordProcess> slots = new ArrayList<>();
+    private final List<String> deployments = new ArrayList<>();
     private int starts;
     private int kills;
     private double startSeconds;
@@ -42,27 +48,90 @@ final class Workers implements AutoCloseable {
         environment.put("ACCORD_FRESHNESS_CHECKS", "off");
     }
 
-    /** Starts a worker and waits until it polls the task queue. */
-    AccordProcess start() throws InterruptedException {
-        starts++;
-        Map<String, String> env = new LinkedHashMap<>(environment);
-        env.put("ACCORD_DEPLOYMENT_ID", deploymentPrefix + "-worker-" + starts);
-        long began = System.nanoTime();
-        current = AccordProcess.start("worker #" + starts, jar, dir, dir.resolve("worker-" + starts + ".log"), env,
-                List.of("-Xmx1g"), "worker", "--contract", contract.toAbsolutePath().toString());
-        current.awaitOutput(READY, START_TIMEOUT);
-        startSeconds += (System.nanoTime() - began) / 1e9;
-        return current;
+    /** The log of the worker process that ran as {@code deployment}. */
+    Path logOf(String deployment) {
+        return dir.resolve("worker-" + deployment.substring(deployment.lastIndexOf('-') + 1) + ".log");
     }
 
-    /** SIGKILL the running worker; returns once it is gone. */
+    /** Starts (or starts again) the worker of slot 0 and waits until it polls the task queue. */
+    AccordProcess start() throws InterruptedException {
+        return start(0);
+    }
+
+    /** Starts (or starts again) the worker of {@code slot} and waits until it polls the task queue. */
+    AccordProcess start(int slot) throws InterruptedException {
+        starts++;
+        String deployment = deploymentPrefix + "-worker-" + starts;
+        Map<String, String> env = new LinkedHashMap<>(environment);
+        env.put("ACCORD_DEPLOYMENT_ID", deployment);
+        long began = System.nanoTime();
+        AccordProcess worker = AccordProcess.start("worker #" + starts, jar, dir, dir.resolve("worker-" + starts + ".log"), env,
+                List.of("-Xmx1g"), "worker", "--contract", contract.toAbsolutePath().toString());
+        while (slots.size() <= slot) {
+            slots.add(null);
+            deployments.add(null);
+        }
+        slots.set(slot, worker);
+        deployments.set(slot, deployment);
+        worker.awaitOutput(READY, START_TIMEOUT);
+        startSeconds += (System.nanoTime() - began) / 1e9;
+        return worker;
+    }
+
+    /** SIGKILL the worker of slot 0; returns once it is gone. */
     void kill() throws InterruptedException {
-        current.kill();
+        kill(0);
+    }
+
+    /** SIGKILL the worker of {@code slot}; returns once it is gone. */
+    void kill(int slot) throws InterruptedException {
+        slots.get(slot).kill();
         kills++;
     }
 
+    /** SIGSTOP: the worker of {@code slot} freezes as a long GC pause or a suspended VM would freeze it. */
+    void stop(int slot) throws IOException, InterruptedException {
+        signal("-STOP", slot);
+    }
+
+    /** SIGCONT: the frozen worker of {@code slot} carries on where it was. */
+    void resume(int slot) throws IOException, InterruptedException {
+        signal("-CONT", slot);
+    }
+
+    /** The worker's threads and what each is running now ({@code jcmd <pid> Thread.print}). */
+    String threadDump(int slot) throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Process dump = new ProcessBuilder(jcmd.toString(), String.valueOf(slots.get(slot).pid()), "Thread.print")
+                .redirectErrorStream(true).start();
+        byte[] output = dump.getInputStream().readAllBytes();
+        dump.waitFor(30, TimeUnit.SECONDS);
+        return new String(output, StandardCharsets.UTF_8);
+    }
+
+    private void signal(String signal, int slot) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", signal, String.valueOf(slots.get(slot).pid())).redirectErrorStream(true).start();
+        if (kill.waitFor() != 0) {
+            throw new AssertionError("kill " + signal + " " + slots.get(slot).pid() + ": "
+                    + new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
     AccordProcess current() {
-        return current;
+        return slots.get(0);
+    }
+
+    AccordProcess slot(int slot) {
+        return slots.get(slot);
+    }
+
+    /** The deployment id the worker of {@code slot} runs under now (fenced attempts name it as their holder). */
+    String deployment(int slot) {
+        return deployments.get(slot);
+    }
+
+    int size() {
+        return slots.size();
     }
 
     int kills() {
@@ -79,8 +148,15 @@ final class Workers implements AutoCloseable {
 
     @Override
     public void close() {
-        if (current != null) {
-            current.killQuietly();
+        for (AccordProcess worker : slots) {
+            if (worker != null) {
+                try {
+                    signal("-CONT", slots.indexOf(worker));
+                } catch (IOException | InterruptedException | AssertionError e) {
+                    // it is killed next anyway
+                }
+                worker.killQuietly();
+            }
         }
     }
 }

@@ -2,8 +2,8 @@ package dev.accord.cli.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.accord.activities.store.AccordStore;
-import dev.accord.activities.store.FreshnessChecks;
+import dev.accord.store.AccordStore;
+import dev.accord.store.FreshnessChecks;
 import dev.accord.cli.AccordCli;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

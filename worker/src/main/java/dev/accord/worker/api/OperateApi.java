@@ -1,16 +1,19 @@
 package dev.accord.worker.api;
 
-import dev.accord.activities.store.AccordStore;
-import dev.accord.activities.store.KillSwitch;
+import dev.accord.store.AccordStore;
+import dev.accord.store.KillSwitch;
+import dev.accord.worker.AccordProperties;
 import dev.accord.workflows.TaskQueues;
+import dev.accord.workflows.WorkflowIds;
 import dev.accord.workflows.rollback.RollbackInput;
 import dev.accord.workflows.rollback.RollbackWorkflow;
+import dev.accord.workflows.runs.RunLabels;
+import dev.accord.workflows.runs.WorkflowStarts;
 import dev.accord.workflows.sync.SyncInput;
 import dev.accord.workflows.sync.SyncProgress;
 import dev.accord.workflows.sync.SyncWorkflow;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
@@ -32,10 +35,12 @@ class OperateApi {
 
     private final WorkflowClient client;
     private final AccordStore store;
+    private final String taskQueue;
 
-    OperateApi(WorkflowClient client, AccordStore store) {
+    OperateApi(WorkflowClient client, AccordStore store, AccordProperties properties) {
         this.client = client;
         this.store = store;
+        this.taskQueue = properties.taskQueue();
     }
 
     /** Body (all optional): mode, dryRun, batchSize, maxPages, replayFrom. */
@@ -45,16 +50,17 @@ class OperateApi {
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, String> start(@PathVariable String flow, @RequestBody(required = false) SyncRequest request) {
         SyncRequest options = request == null ? new SyncRequest(null, null, null, null, null) : request;
-        SyncWorkflow workflow = client.newWorkflowStub(SyncWorkflow.class, WorkflowOptions.newBuilder()
-                .setWorkflowId(TaskQueues.syncWorkflowId(flow)).setTaskQueue(TaskQueues.ACCORD).build());
-        WorkflowExecution execution = WorkflowClient.start(workflow::run, new SyncInput(flow, options.mode(), options.dryRun(),
-                options.batchSize(), options.maxPages(), null, null, options.replayFrom()));
+        SyncInput input = SyncInput.of(flow).withMode(options.mode()).withDryRun(options.dryRun()).withBatchSize(options.batchSize())
+                .withMaxPages(options.maxPages()).withReplayFrom(options.replayFrom());
+        SyncWorkflow workflow = client.newWorkflowStub(SyncWorkflow.class,
+                WorkflowStarts.options(taskQueue, TaskQueues.syncWorkflowId(taskQueue, flow), RunLabels.sync(input)));
+        WorkflowExecution execution = WorkflowClient.start(workflow::run, input);
         return Map.of("workflowId", execution.getWorkflowId(), "runId", execution.getRunId());
     }
 
     @GetMapping("/flows/{flow}/sync")
     SyncProgress progress(@PathVariable String flow) {
-        return client.newWorkflowStub(SyncWorkflow.class, TaskQueues.syncWorkflowId(flow)).progress();
+        return client.newWorkflowStub(SyncWorkflow.class, TaskQueues.syncWorkflowId(taskQueue, flow)).progress();
     }
 
     @PostMapping("/flows/{flow}/sync/{signal}")
@@ -63,18 +69,19 @@ class OperateApi {
         if (!SIGNALS.contains(signal)) {
             throw new IllegalArgumentException("a sync takes the signals " + SIGNALS + ", not '" + signal + "'");
         }
-        client.newUntypedWorkflowStub(TaskQueues.syncWorkflowId(flow)).signal(signal);
-        return Map.of("workflowId", TaskQueues.syncWorkflowId(flow), "signal", signal);
+        String workflowId = TaskQueues.syncWorkflowId(taskQueue, flow);
+        client.newUntypedWorkflowStub(workflowId).signal(signal);
+        return Map.of("workflowId", workflowId, "signal", signal);
     }
 
     /** Body: runId, or flow with since (time or run id) or lastGoodContractVersion. */
     @PostMapping("/rollbacks")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, String> rollback(@RequestBody RollbackInput input) {
-        String id = input.runId() != null ? "rollback/" + input.runId()
-                : "rollback/" + input.flow() + "/" + (input.since() != null ? input.since() : "contract-" + input.lastGoodContractVersion());
-        RollbackWorkflow workflow = client.newWorkflowStub(RollbackWorkflow.class, WorkflowOptions.newBuilder()
-                .setWorkflowId(id).setTaskQueue(TaskQueues.ACCORD).build());
+        String id = TaskQueues.workflowId(taskQueue, input.runId() != null ? WorkflowIds.rollbackOfRun(input.runId())
+                : WorkflowIds.rollbackOfFlow(input.flow(), input.since() != null ? input.since() : "contract-" + input.lastGoodContractVersion()));
+        RollbackWorkflow workflow = client.newWorkflowStub(RollbackWorkflow.class, WorkflowStarts.options(taskQueue, id,
+                RunLabels.rollback(input)));
         WorkflowExecution execution = WorkflowClient.start(workflow::run, input);
         return Map.of("workflowId", execution.getWorkflowId(), "runId", execution.getRunId());
     }

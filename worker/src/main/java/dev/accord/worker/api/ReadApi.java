@@ -1,10 +1,10 @@
 package dev.accord.worker.api;
 
-import dev.accord.activities.audit.Explainer;
-import dev.accord.activities.audit.Explanation;
-import dev.accord.activities.store.AccordStore;
-import dev.accord.activities.store.ReviewQueue;
-import dev.accord.activities.store.Runs;
+import dev.accord.store.audit.Explainer;
+import dev.accord.store.audit.Explanation;
+import dev.accord.store.AccordStore;
+import dev.accord.store.ReviewQueue;
+import dev.accord.store.Runs;
 import dev.accord.core.contract.Contract;
 import java.util.LinkedHashMap;
 import java.util.List;

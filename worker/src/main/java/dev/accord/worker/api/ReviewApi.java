@@ -1,5 +1,10 @@
 package dev.accord.worker.api;
 
+import dev.accord.store.ReviewQueue;
+import dev.accord.worker.AccordProperties;
+import dev.accord.workflows.TaskQueues;
+import dev.accord.workflows.WorkflowIds;
+import dev.accord.workflows.codec.PayloadProtection;
 import dev.accord.workflows.review.ReviewWorkflow;
 import io.temporal.client.WorkflowClient;
 import java.util.Map;
@@ -18,9 +23,13 @@ import org.springframework.web.server.ResponseStatusException;
 class ReviewApi {
 
     private final WorkflowClient client;
+    private final String taskQueue;
+    private final PayloadProtection payloads;
 
-    ReviewApi(WorkflowClient client) {
+    ReviewApi(WorkflowClient client, AccordProperties properties, PayloadProtection payloads) {
         this.client = client;
+        this.taskQueue = properties.taskQueue();
+        this.payloads = payloads;
     }
 
     /** Body (optional): note; for edit also value (canonical JSON text). */
@@ -35,7 +44,8 @@ class ReviewApi {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, caller.name() + " does not steward domain '" + domain + "'");
         }
         DecisionRequest body = request == null ? new DecisionRequest(null, null) : request;
-        ReviewWorkflow review = client.newWorkflowStub(ReviewWorkflow.class, "review/" + domain + "/" + key + "/" + field);
+        ReviewWorkflow review = client.newWorkflowStub(ReviewWorkflow.class,
+                TaskQueues.workflowId(taskQueue, WorkflowIds.review(ReviewQueue.idOf(domain, key, field))));
         switch (action) {
             case "approve" -> review.approve(caller.name(), body.note());
             case "reject" -> review.reject(caller.name(), body.note());
@@ -43,7 +53,8 @@ class ReviewApi {
                 if (body.value() == null) {
                     throw new IllegalArgumentException("edit needs a value (canonical JSON, e.g. \"+49 40 555\")");
                 }
-                review.edit(caller.name(), body.value(), body.note());
+                // A bare signal argument: the codec cannot tell it is PII, so a PII field's value travels sealed.
+                review.edit(caller.name(), payloads.pii().contains(field) ? payloads.sealed(body.value()) : body.value(), body.note());
             }
             default -> throw new IllegalArgumentException("a review is approved, rejected or edited, not '" + action + "'");
         }

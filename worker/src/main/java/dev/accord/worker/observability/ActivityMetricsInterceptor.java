@@ -1,6 +1,6 @@
 package dev.accord.worker.observability;
 
-import dev.accord.workflows.activities.PageRef;
+import dev.accord.core.page.PageRef;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.temporal.activity.ActivityExecutionContext;

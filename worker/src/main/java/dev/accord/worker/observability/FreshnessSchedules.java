@@ -3,14 +3,16 @@ package dev.accord.worker.observability;
 import dev.accord.core.contract.Contract;
 import dev.accord.core.contract.FlowSpec;
 import dev.accord.workflows.TaskQueues;
+import dev.accord.workflows.WorkflowIds;
 import dev.accord.workflows.freshness.FreshnessInput;
 import dev.accord.workflows.freshness.FreshnessWorkflow;
+import dev.accord.workflows.runs.RunLabels;
+import dev.accord.workflows.runs.WorkflowStarts;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.enums.v1.ScheduleOverlapPolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.schedules.Schedule;
 import io.temporal.client.schedules.ScheduleActionStartWorkflow;
 import io.temporal.client.schedules.ScheduleAlreadyRunningException;
@@ -29,7 +31,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Puts every flow with a {@code freshness-sla} on a schedule: a Temporal Schedule {@code freshness/<flow>}
  * starting {@code FreshnessWorkflow} every interval (overlaps skipped), or, where the server has no schedules
- * (the Java test server: the embedded one and {@code accord temporal}), a cron workflow {@code freshness/<flow>}.
+ * (the Java test server: the embedded one and {@code accord temporal}), a cron workflow {@code freshness/<flow>};
+ * both on the contract's task queue, their ids prefixed with it unless it is the default ({@link TaskQueues#workflowId}).
  * Idempotent: every worker that starts does it, the first creates, the others find it in place (a schedule's
  * interval is updated to this worker's).
  */
@@ -43,11 +46,13 @@ public final class FreshnessSchedules {
     private final Contract contract;
     private final WorkflowClient client;
     private final Duration interval;
+    private final String taskQueue;
 
-    public FreshnessSchedules(Contract contract, WorkflowClient client, Duration interval) {
+    public FreshnessSchedules(Contract contract, WorkflowClient client, Duration interval, String taskQueue) {
         this.contract = contract;
         this.client = client;
         this.interval = interval;
+        this.taskQueue = taskQueue;
     }
 
     /** Schedules the checks of every flow with an SLA; returns how, or null when no flow has one. */
@@ -75,12 +80,12 @@ public final class FreshnessSchedules {
     }
 
     private void schedule(ScheduleClient schedules, FlowSpec flow) {
-        String id = "freshness/" + flow.name();
+        String id = id(flow);
         Schedule schedule = Schedule.newBuilder()
                 .setAction(ScheduleActionStartWorkflow.newBuilder()
                         .setWorkflowType(FreshnessWorkflow.class)
                         .setArguments(new FreshnessInput(flow.name()))
-                        .setOptions(WorkflowOptions.newBuilder().setWorkflowId(id).setTaskQueue(TaskQueues.ACCORD).build())
+                        .setOptions(WorkflowStarts.options(taskQueue, id, RunLabels.freshness(new FreshnessInput(flow.name()))))
                         .build())
                 .setSpec(ScheduleSpec.newBuilder().setIntervals(List.of(new ScheduleIntervalSpec(interval))).build())
                 .setPolicy(SchedulePolicy.newBuilder().setOverlap(ScheduleOverlapPolicy.SCHEDULE_OVERLAP_POLICY_SKIP).build())
@@ -93,16 +98,19 @@ public final class FreshnessSchedules {
     }
 
     private void cron(FlowSpec flow) {
-        FreshnessWorkflow check = client.newWorkflowStub(FreshnessWorkflow.class, WorkflowOptions.newBuilder()
-                .setWorkflowId("freshness/" + flow.name())
-                .setTaskQueue(TaskQueues.ACCORD)
-                .setCronSchedule(cron(interval))
-                .build());
+        FreshnessWorkflow check = client.newWorkflowStub(FreshnessWorkflow.class,
+                WorkflowStarts.builder(taskQueue, id(flow), RunLabels.freshness(new FreshnessInput(flow.name())))
+                        .setCronSchedule(cron(interval))
+                        .build());
         try {
             WorkflowClient.start(check::run, new FreshnessInput(flow.name()));
         } catch (WorkflowExecutionAlreadyStarted running) {
-            LOG.debug("freshness/{} is already scheduled", flow.name());
+            LOG.debug("{} is already scheduled", id(flow));
         }
+    }
+
+    private String id(FlowSpec flow) {
+        return TaskQueues.workflowId(taskQueue, WorkflowIds.freshness(flow.name()));
     }
 
     /** A cron spec for the interval, in whole minutes (at least one). */

@@ -1,11 +1,11 @@
 package dev.accord.worker.observability;
 
-import dev.accord.activities.telemetry.SyncMetrics;
 import dev.accord.core.contract.FlowSpec;
-import dev.accord.workflows.activities.AppliedPage;
-import dev.accord.workflows.activities.FreshnessReport;
-import dev.accord.workflows.activities.RecordOutcome;
-import dev.accord.workflows.activities.TargetOutcome;
+import dev.accord.core.page.AppliedPage;
+import dev.accord.core.page.RecordOutcome;
+import dev.accord.core.page.TargetOutcome;
+import dev.accord.core.quality.FreshnessReport;
+import dev.accord.engine.telemetry.SyncMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
@@ -15,9 +15,11 @@ import java.util.Locale;
  * The activities' counts as Micrometer counters, tagged by flow, system and domain (Prometheus names in
  * docs/operations.md): {@code accord_records_total} per decision, {@code accord_schema_violations_total} per
  * reason code, {@code accord_deliveries_total} per row outcome, {@code accord_freshness_checks_total} per result,
- * {@code accord_reviews_escalated_total} per field.
+ * {@code accord_reviews_escalated_total} per field, {@code accord_source_schema_drift_total} per drifted source column.
  */
 final class MicrometerSyncMetrics implements SyncMetrics {
+
+    static final String REQUIRED_FROM_WARNINGS = "accord.schema.required_from.warnings";
 
     private final MeterRegistry registry;
 
@@ -40,6 +42,12 @@ final class MicrometerSyncMetrics implements SyncMetrics {
     }
 
     @Override
+    public void drifted(FlowSpec flow, String column) {
+        counter("accord.source.schema.drift", "Source reads that found a column's type or presence changed since first read",
+                flow, flow.source(), "column", column).increment();
+    }
+
+    @Override
     public void delivered(FlowSpec flow, AppliedPage page) {
         for (TargetOutcome outcome : page.records()) {
             counter("accord.deliveries", "Rows delivered to a system, by outcome", flow, page.target(),
@@ -51,6 +59,12 @@ final class MicrometerSyncMetrics implements SyncMetrics {
     public void escalated(String flow, String domain, String field) {
         Counter.builder("accord.reviews.escalated").description("Reviews that passed their deadline undecided; the contract's default applied")
                 .tag("flow", flow).tag("domain", domain).tag("field", field).register(registry).increment();
+    }
+
+    @Override
+    public void warned(FlowSpec flow, String system, String side, String field) {
+        Counter.builder(REQUIRED_FROM_WARNINGS).description("Records that passed a required-from requirement only because it is not in force yet")
+                .tag("flow", flow.name()).tag("system", system).tag("side", side).tag("field", field).register(registry).increment();
     }
 
     @Override

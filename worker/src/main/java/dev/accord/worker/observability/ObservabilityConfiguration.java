@@ -2,34 +2,31 @@ package dev.accord.worker.observability;
 
 import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
-import dev.accord.activities.hub.ConnectorFactory;
-import dev.accord.activities.store.AccordStore;
-import dev.accord.activities.telemetry.Telemetry;
-import dev.accord.activities.telemetry.TraceIds;
+import dev.accord.connectors.ConnectorFactory;
 import dev.accord.core.contract.Contract;
+import dev.accord.engine.telemetry.Telemetry;
+import dev.accord.store.AccordStore;
+import dev.accord.worker.AccordProperties;
+import dev.accord.worker.TemporalEndpoint;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.opentracingshim.OpenTracingShim;
-import dev.accord.worker.TemporalEndpoint;
 import io.temporal.client.WorkflowClient;
 import io.temporal.common.reporter.MicrometerClientStatsReporter;
-import io.temporal.opentracing.OpenTracingClientInterceptor;
-import io.temporal.opentracing.OpenTracingOptions;
-import io.temporal.opentracing.OpenTracingWorkerInterceptor;
-import io.temporal.worker.WorkerFactoryOptions;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.slf4j.LoggerFactory;
+import org.springframework.boot.actuate.autoconfigure.metrics.MeterRegistryCustomizer;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * Metrics and traces of the worker. Metrics go to the application's Micrometer registry (Prometheus, on
@@ -43,6 +40,12 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties({ObservabilityProperties.class, FreshnessProperties.class})
 public class ObservabilityConfiguration {
 
+    /** Every meter carries the worker process that exports it ({@link WorkerTag}). */
+    @Bean
+    static MeterRegistryCustomizer<MeterRegistry> workerTag(AccordProperties properties) {
+        return WorkerTag.customizer(properties.deploymentId());
+    }
+
     @Bean
     Telemetry telemetry(MeterRegistry registry) {
         return new Telemetry(new MicrometerSyncMetrics(registry), ObservabilityConfiguration::currentTraceId);
@@ -54,32 +57,32 @@ public class ObservabilityConfiguration {
         return context.isValid() ? context.getTraceId() : null;
     }
 
-    /** The Temporal SDK's metrics (workflow and activity task latencies, failures, pollers, …) in our registry. */
+    /**
+     * The Temporal SDK's metrics (workflow and activity task latencies, failures, pollers, …) in our registry, at
+     * Accord's interval (the starter's own scope, reporting every 10 s, stays unused: TemporalConfiguration sets this
+     * one on the service stubs).
+     */
     @Bean(destroyMethod = "close")
-    Scope temporalMetricsScope(MeterRegistry registry, ObservabilityProperties properties) {
+    Scope accordTemporalMetricsScope(MeterRegistry registry, ObservabilityProperties properties) {
         return new RootScopeBuilder()
                 .reporter(new MicrometerClientStatsReporter(registry))
                 .reportEvery(com.uber.m3.util.Duration.ofMillis(properties.temporalReportInterval().toMillis()));
     }
 
+    /**
+     * The tracer of Temporal's OpenTracing interceptors, which the starter adds to the client and the workers when a
+     * tracer bean exists: the application's OpenTelemetry behind an OpenTracing shim. (The starter's own shim bean
+     * is conditional on an OpenTelemetry bean it looks for before Spring Boot has made one.)
+     */
     @Bean
-    OpenTracingOptions temporalTracing(ObjectProvider<OpenTelemetry> openTelemetry) {
-        return OpenTracingOptions.newBuilder()
-                .setTracer(OpenTracingShim.createTracerShim(openTelemetry.getIfAvailable(OpenTelemetry::noop)))
-                .build();
+    io.opentracing.Tracer accordOpenTracingTracer(ObjectProvider<OpenTelemetry> openTelemetry) {
+        return OpenTracingShim.createTracerShim(openTelemetry.getIfAvailable(OpenTelemetry::noop));
     }
 
+    /** Every activity execution is timed. */
     @Bean
-    OpenTracingClientInterceptor temporalClientTracing(OpenTracingOptions options) {
-        return new OpenTracingClientInterceptor(options);
-    }
-
-    /** Workers trace workflows and activities, and time every activity execution. */
-    @Bean
-    WorkerFactoryOptions workerFactoryOptions(OpenTracingOptions tracing, MeterRegistry registry) {
-        return WorkerFactoryOptions.newBuilder()
-                .setWorkerInterceptors(new OpenTracingWorkerInterceptor(tracing), new ActivityMetricsInterceptor(registry))
-                .build();
+    ActivityMetricsInterceptor activityMetrics(MeterRegistry registry) {
+        return new ActivityMetricsInterceptor(registry);
     }
 
     /** Wraps the connector factory so that every connector call is observed. */
@@ -100,8 +103,9 @@ public class ObservabilityConfiguration {
     }
 
     @Bean
-    FreshnessSchedules freshnessSchedules(Contract contract, WorkflowClient client, FreshnessProperties properties) {
-        return new FreshnessSchedules(contract, client, properties.interval());
+    FreshnessSchedules freshnessSchedules(Contract contract, WorkflowClient client, FreshnessProperties properties,
+                                          AccordProperties accord) {
+        return new FreshnessSchedules(contract, client, properties.interval(), accord.taskQueue());
     }
 
     /** Once the worker polls, puts the freshness checks on their schedule (unless switched off, see {@link FreshnessProperties}). */

@@ -1,14 +1,14 @@
 package dev.accord.worker.observability;
 
-import dev.accord.activities.hub.FreshnessVerdict;
-import dev.accord.activities.store.AccordStore;
-import dev.accord.activities.store.Backlogs;
-import dev.accord.activities.store.Checkpoints;
-import dev.accord.activities.store.DataQuality;
-import dev.accord.activities.store.FreshnessChecks;
 import dev.accord.connectors.SourceCursor;
 import dev.accord.core.contract.Contract;
 import dev.accord.core.contract.FlowSpec;
+import dev.accord.engine.FreshnessVerdict;
+import dev.accord.store.AccordStore;
+import dev.accord.store.Backlogs;
+import dev.accord.store.Checkpoints;
+import dev.accord.store.DataQuality;
+import dev.accord.store.FreshnessChecks;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -21,7 +21,8 @@ import java.util.Optional;
 
 /**
  * Gauges read from the Accord store, so every worker reports the same values whichever of them did the work:
- * freshness and lag per flow, the SLA and whether the last check found it breached, quarantine size per reason,
+ * freshness and lag per flow, the SLA and whether the last check found it breached, quarantine entries (all and open) per reason,
+ * refusals of superseded activity attempts,
  * review backlog, the kill switch, and data quality per domain. {@link #refresh()} and {@link #refreshQuality()}
  * are called on a schedule (see {@link ObservabilityProperties}).
  */
@@ -34,6 +35,7 @@ public final class StoreGauges {
     private final MultiGauge breached;
     private final MultiGauge lag;
     private final MultiGauge quarantine;
+    private final MultiGauge quarantineOpen;
     private final MultiGauge reviews;
     private final MultiGauge oldestReview;
     private final MultiGauge killSwitch;
@@ -42,6 +44,7 @@ public final class StoreGauges {
     private final MultiGauge uniqueness;
     private final MultiGauge integrity;
     private final MultiGauge records;
+    private final MultiGauge fenced;
 
     public StoreGauges(Contract contract, AccordStore store, MeterRegistry registry) {
         this.contract = contract;
@@ -50,7 +53,9 @@ public final class StoreGauges {
         sla = gauge(registry, "accord.freshness.sla", "seconds", "The flow's freshness SLA from the contract");
         breached = gauge(registry, "accord.freshness.breached", null, "1 when the flow's last freshness check found its SLA breached");
         lag = gauge(registry, "accord.lag", "seconds", "Source head minus checkpoint (timestamp cursors)");
-        quarantine = gauge(registry, "accord.quarantine.records", null, "Quarantine entries, by reason code");
+        quarantine = gauge(registry, "accord.quarantine.records", null, "Quarantine entries in any state, by reason code");
+        quarantineOpen = gauge(registry, "accord.quarantine.open", null,
+                "Quarantine entries still open (neither replayed nor discarded), by reason code");
         reviews = gauge(registry, "accord.review.backlog", null, "Field changes waiting for a human decision");
         oldestReview = gauge(registry, "accord.review.oldest", "seconds", "Age of the oldest pending review");
         killSwitch = gauge(registry, "accord.killswitch.engaged", null, "1 while the global kill switch holds all writes");
@@ -59,6 +64,8 @@ public final class StoreGauges {
         uniqueness = gauge(registry, "accord.quality.uniqueness", "ratio", "Keys distinct without case and blanks, per golden record");
         integrity = gauge(registry, "accord.quality.integrity", "ratio", "Reference values naming a live record of the referenced domain");
         records = gauge(registry, "accord.quality.records", null, "Live golden records");
+        fenced = gauge(registry, "accord.fenced.attempts", null,
+                "Store transactions and system writes refused to superseded activity attempts (stalled workers that woke late)");
     }
 
     private static MultiGauge gauge(MeterRegistry registry, String name, String unit, String description) {
@@ -88,12 +95,25 @@ public final class StoreGauges {
             sla.register(slas, true);
             breached.register(breaches, true);
             lag.register(lags, true);
-            quarantine.register(store.backlogs().quarantine(c).stream().map(q -> MultiGauge.Row.of(Tags.of("flow", q.flow(),
-                    "system", q.system(), "domain", q.domain(), "reason", q.reasonCode()), q.count())).toList(), true);
+            quarantine(store.backlogs().quarantine(c));
             reviews(store.backlogs().reviews(c));
             killSwitch.register(List.of(MultiGauge.Row.of(Tags.empty(), store.killSwitch().state(c).engaged() ? 1 : 0)), true);
+            fenced.register(List.of(MultiGauge.Row.of(Tags.empty(), store.leases().refusals(c, Instant.EPOCH))), true);
             return null;
         });
+    }
+
+    /** All and open entries per reason; a reason whose entries were all replayed or discarded reports 0 open. */
+    private void quarantine(List<Backlogs.Quarantined> backlog) {
+        List<MultiGauge.Row<?>> all = new ArrayList<>();
+        List<MultiGauge.Row<?>> open = new ArrayList<>();
+        for (Backlogs.Quarantined q : backlog) {
+            Tags tags = Tags.of("flow", q.flow(), "system", q.system(), "domain", q.domain(), "reason", q.reasonCode());
+            all.add(MultiGauge.Row.of(tags, q.count()));
+            open.add(MultiGauge.Row.of(tags, q.open()));
+        }
+        quarantine.register(all, true);
+        quarantineOpen.register(open, true);
     }
 
     /** Pending reviews per flow and domain, 0 for every flow without any, so the backlog is always there to alert on. */

@@ -2,7 +2,7 @@ package dev.accord.worker.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.accord.activities.store.AccordStore;
+import dev.accord.store.AccordStore;
 import dev.accord.worker.AccordWorkerApplication;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -98,14 +98,15 @@ class ApiSecurityIT {
 
     @Test
     void theCodecIsForStewardsOnly() throws Exception {
-        String body = "{\"payloads\":[{\"metadata\":{\"encoding\":\"anNvbi9wbGFpbg==\"},\"data\":\"eyJhIjoxfQ==\"}]}";
+        // {"email":"ada@example.com"}: e-mail is a pii: true field of the contract
+        String body = "{\"payloads\":[{\"metadata\":{\"encoding\":\"anNvbi9wbGFpbg==\"},\"data\":\"eyJlbWFpbCI6ImFkYUBleGFtcGxlLmNvbSJ9\"}]}";
         assertThat(call("POST", "/codec/decode", body, VIEWER)).isEqualTo(403);
         assertThat(call("POST", "/codec/decode", body, OPERATOR)).isEqualTo(403);
         HttpResponse<String> encoded = send("POST", "/codec/encode", body, STEWARD);
         assertThat(encoded.statusCode()).isEqualTo(200);
-        assertThat(encoded.body()).contains("YmluYXJ5L2VuY3J5cHRlZA==");
+        assertThat(encoded.body()).doesNotContain("eyJlbWFpbCI6ImFkYUBleGFtcGxlLmNvbSJ9");
         HttpResponse<String> decoded = send("POST", "/codec/decode", encoded.body(), STEWARD);
-        assertThat(decoded.body()).contains("eyJhIjoxfQ==");
+        assertThat(decoded.body()).contains("eyJlbWFpbCI6ImFkYUBleGFtcGxlLmNvbSJ9");
     }
 
     @Test
@@ -129,12 +130,90 @@ class ApiSecurityIT {
     }
 
     @Test
+    void anyRefusedRequestIsAnswered401Or403AndAuditedWhateverItsMethodOrPath() throws Exception {
+        String longPath = "/api/runs/" + "r".repeat(10_000);
+        String oddMethod = "X-ACCORD-" + "M".repeat(60);
+        List<Object[]> refused = List.of(
+                new Object[] {"PROPFIND", "/api/runs", null, 401},
+                new Object[] {"PROPFIND", "/api/runs", VIEWER, 403},
+                new Object[] {"PROPPATCH", "/api/killswitch", STEWARD, 403},
+                new Object[] {oddMethod, "/api/killswitch", null, 401},
+                new Object[] {oddMethod, "/api/killswitch", VIEWER, 403},
+                new Object[] {"GET", longPath, null, 401},
+                new Object[] {"POST", longPath, VIEWER, 403},
+                new Object[] {"GET", "/api/%2e%2e/runs", VIEWER, 403},
+                new Object[] {"GET", "/not-an-endpoint", null, 401},
+                new Object[] {"GET", "/not-an-endpoint", VIEWER, 403});
+        for (Object[] r : refused) {
+            assertThat(call((String) r[0], (String) r[1], null, (String) r[2])).as("%s %.40s as %s", r[0], r[1], r[2]).isEqualTo(r[3]);
+        }
+        AccordStore store = worker.getBean(AccordStore.class);
+
+        var audit = store.inTransaction(c -> store.apiAudit().recent(c, 1000));
+
+        for (Object[] r : refused) {
+            String method = (String) r[0];
+            assertThat(audit).as("audited: %s %.40s", r[0], r[1]).anySatisfy(e -> {
+                assertThat(e.path()).isEqualTo(r[1]);
+                assertThat(e.status()).isEqualTo(r[3]);
+                assertThat(method.startsWith(e.method().substring(0, Math.min(8, e.method().length())))).isTrue();
+            });
+        }
+        assertThat(audit).filteredOn(e -> e.method().startsWith("X-ACCORD-"))
+                .allSatisfy(e -> assertThat(e.method()).hasSizeLessThanOrEqualTo(32).contains("…#"));
+    }
+
+    @Test
+    void theQuarantineIsReadByAnyoneMaskedReplayedAndDiscardedByOperatorsAndEveryCallIsAudited() throws Exception {
+        AccordStore store = worker.getBean(AccordStore.class);
+        store.inTransaction(c -> {
+            store.quarantine().add(c, List.of(new dev.accord.store.QuarantineLog.Entry("crm-customers", "crm", "customer",
+                    "C000953", "crm|customer|1|C000953", "SCHEMA_CONSTRAINT", "$.email", "'grace(at)example.com' is not an e-mail",
+                    "{\"id\":\"C000953\",\"email\":\"grace(at)example.com\"}", "sync/crm-customers", "run-q", 1)));
+            return null;
+        });
+        long id = store.inTransaction(c -> store.quarantine().list(c, new dev.accord.store.QuarantineFilter(null, null, null,
+                "C000953"), 1)).get(0).id();
+
+        for (String path : List.of("/api/quarantine", "/api/quarantine?flow=crm-customers&state=all", "/api/quarantine/" + id)) {
+            assertThat(call("GET", path, null, null)).as("GET %s without a token", path).isEqualTo(401);
+            assertThat(call("GET", path, null, VIEWER)).as("GET %s as viewer", path).isEqualTo(200);
+        }
+        String asViewer = send("GET", "/api/quarantine/" + id, null, VIEWER).body();
+        String asSteward = send("GET", "/api/quarantine?flow=crm-customers", null, STEWARD).body();
+        assertThat(asViewer).contains("C000953", "SCHEMA_CONSTRAINT", "\"masked\":true").doesNotContain("grace(at)example.com");
+        assertThat(asSteward).contains("grace(at)example.com");
+        for (String[] write : List.of(new String[] {"/api/quarantine/replay", "{\"flow\":\"crm-customers\",\"reason\":\"NONE_SUCH\"}"},
+                new String[] {"/api/quarantine/discard", "{\"ids\":[" + id + "],\"reason\":\"test data\"}"})) {
+            assertThat(call("POST", write[0], write[1], null)).as("POST %s without a token", write[0]).isEqualTo(401);
+            assertThat(call("POST", write[0], write[1], VIEWER)).as("POST %s as viewer", write[0]).isEqualTo(403);
+            assertThat(call("POST", write[0], write[1], STEWARD)).as("POST %s as steward", write[0]).isEqualTo(403);
+            assertThat(call("POST", write[0], write[1], OPERATOR)).as("POST %s as operator", write[0]).isIn(200, 202);
+        }
+        var discarded = store.inTransaction(c -> store.quarantine().find(c, id)).orElseThrow();
+        assertThat(discarded.state()).isEqualTo("discarded");
+        assertThat(discarded.actedBy()).isEqualTo("otto");
+        var audit = store.inTransaction(c -> store.apiAudit().recent(c, 1000));
+        assertThat(audit).anySatisfy(e -> {
+            assertThat(e.path()).isEqualTo("/api/quarantine/" + id);
+            assertThat(e.method()).isEqualTo("GET");
+            assertThat(e.caller()).isEqualTo("vera");
+            assertThat(e.status()).isEqualTo(200);
+        });
+        assertThat(audit).filteredOn(e -> e.path().equals("/api/quarantine/replay")).extracting(e -> e.caller() + " " + e.status())
+                .contains("anonymous 401", "vera 403", "stella 403", "otto 202");
+    }
+
+    @Test
     void piiIsMaskedForAnyoneButAStewardOfTheDomain() throws Exception {
         AccordStore store = worker.getBean(AccordStore.class);
         store.inTransaction(c -> {
-            store.history().append(c, List.of(new dev.accord.activities.store.FieldHistory.Entry(0, "customer", "C000042", "email",
-                    "applied", "first value", null, "\"ada@example.com\"", null, null, "crm", 1, java.time.Instant.now(),
-                    "crm-customers", "sync/crm-customers", "run-x", "run-x", 1, "sha256:x", "3", 3, null, null)));
+            store.history().append(c, List.of(dev.accord.store.FieldHistory.Entry.builder().domain("customer").key("C000042").field("email")
+                    .decision("applied").reason("first value").newValue("\"ada@example.com\"")
+                    .sourceSystem("crm").sourceVersion(1).sourceTime(java.time.Instant.now())
+                    .flow("crm-customers").workflowId("sync/crm-customers").runId("run-x")
+                    .executionRunId("run-x").page(1).contractHash("sha256:x").contractVersion("3")
+                    .schemaVersion(3).build()));
             return null;
         });
 

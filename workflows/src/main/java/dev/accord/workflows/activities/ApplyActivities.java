@@ -1,5 +1,6 @@
 package dev.accord.workflows.activities;
 
+import dev.accord.core.page.AppliedPage;
 import io.temporal.activity.ActivityInterface;
 
 /**

@@ -12,8 +12,9 @@ public interface BackfillActivities {
     ExtractedPage extractRange(ExtractRangeRequest request);
 
     /**
-     * One page of a chunk through boundary, hub and targets in one activity, returning counts only: the
-     * records never travel through the workflow's history. Idempotent like each step it runs: a retried page
+     * One page of a chunk through boundary, hub and targets in one activity, returning counts and the records
+     * not applied as-is (at most {@link PageExceptions#LIMIT} listed): the page's records themselves never travel
+     * through the workflow's history. Idempotent like each step it runs: a retried page
      * finds its decisions recorded and its writes settled by compare-and-set.
      */
     BackfillPageResult runPage(BackfillPageRequest request);

@@ -1,5 +1,7 @@
 package dev.accord.workflows.activities;
 
+import dev.accord.core.page.Cursor;
+import dev.accord.core.page.SourceRecord;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package dev.accord.workflows.activities;
 
+import dev.accord.core.page.RunRef;
 import java.util.Map;
 
 /** Close the run record with its final state and counts per decision. */

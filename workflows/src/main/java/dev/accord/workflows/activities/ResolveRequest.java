@@ -1,5 +1,6 @@
 package dev.accord.workflows.activities;
 
+import dev.accord.core.page.PageRef;
 import dev.accord.core.record.SourceChange;
 import java.util.List;
 

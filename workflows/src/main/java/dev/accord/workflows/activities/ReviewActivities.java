@@ -1,5 +1,7 @@
 package dev.accord.workflows.activities;
 
+import dev.accord.core.review.ReviewDecision;
+import dev.accord.core.review.ReviewOutcome;
 import io.temporal.activity.ActivityInterface;
 
 /** Applies review decisions in the hub (idempotently: a decided review is never decided again) and escalates. */

@@ -1,5 +1,7 @@
 package dev.accord.workflows.activities;
 
+import dev.accord.core.rollback.RollbackResult;
+import dev.accord.core.rollback.RollbackScope;
 import io.temporal.activity.ActivityInterface;
 import java.util.List;
 

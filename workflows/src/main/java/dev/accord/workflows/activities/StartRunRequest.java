@@ -1,5 +1,7 @@
 package dev.accord.workflows.activities;
 
+import dev.accord.core.page.RunRef;
+
 /**
  * Open (or re-open after continue-as-new) the run record and read the flow's plan.
  *

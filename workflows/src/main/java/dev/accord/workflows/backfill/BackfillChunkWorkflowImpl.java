@@ -1,12 +1,15 @@
 package dev.accord.workflows.backfill;
 
+import dev.accord.core.page.PageRef;
 import dev.accord.workflows.activities.BackfillPageRequest;
 import dev.accord.workflows.activities.BackfillPageResult;
 import dev.accord.workflows.activities.ChunkProgress;
 import dev.accord.workflows.activities.ExtractRangeRequest;
 import dev.accord.workflows.activities.ExtractedPage;
 import dev.accord.workflows.activities.KeyRange;
-import dev.accord.workflows.activities.PageRef;
+import dev.accord.workflows.runs.RunAttributes;
+import dev.accord.workflows.runs.RunState;
+import dev.accord.workflows.runs.Timers;
 import dev.accord.workflows.sync.ActivityStubs;
 import dev.accord.workflows.sync.PagePipeline;
 import dev.accord.workflows.sync.Tally;
@@ -19,7 +22,8 @@ import java.util.List;
  * every key, and saves its progress after each page, so a restarted chunk continues where it was and a done
  * chunk returns at once. Renews itself with continue-as-new when its history grows (progress is in the store).
  *
- * <p>Each page runs as one activity ({@code RunPage}) that returns counts only: a backfill moves millions of
+ * <p>Each page runs as one activity ({@code RunPage}) that returns counts and the records not applied as-is, not
+ * the records themselves: a backfill moves millions of
  * records, and carrying them through the history (extract → validate → resolve → apply, five activities a
  * page) cost more than the work and kept every record in the Temporal server's memory. Only what needs the
  * workflow comes back to it: reviews to open, and deliveries held by the kill switch or an open circuit,
@@ -36,11 +40,20 @@ public class BackfillChunkWorkflowImpl implements BackfillChunkWorkflow {
     static final String WHOLE_PAGES = "backfill-page-as-one-activity";
 
     private final ActivityStubs activities = new ActivityStubs();
+    private RunAttributes attributes;
     private boolean paused;
     private boolean stopped;
 
     @Override
     public ChunkResult run(ChunkInput input) {
+        attributes = RunAttributes.ofCurrentRun();
+        attributes.state(RunState.RUNNING.label());
+        ChunkResult result = runChunk(input);
+        attributes.state(result.state());
+        return result;
+    }
+
+    private ChunkResult runChunk(ChunkInput input) {
         int version = Workflow.getVersion(WHOLE_PAGES, Workflow.DEFAULT_VERSION, 1);
         Tally tally = new Tally(null);
         PagePipeline pipeline = new PagePipeline(activities, tally, state -> { });
@@ -62,10 +75,10 @@ public class BackfillChunkWorkflowImpl implements BackfillChunkWorkflow {
                 return new ChunkResult(input.chunk(), done.pages(), done.records(), tally.snapshot(), "stopped");
             }
             PageRef ref = new PageRef(input.flow(), input.run(), input.chunk() * PAGE_BLOCK + done.pages() + 1);
-            BackfillPageResult page = activities.backfillPage.runPage(new BackfillPageRequest(ref, done, input.batchSize(),
-                    input.source(), input.targets(), input.dryRun()));
+            BackfillPageResult page = activities.backfillPage("page " + (done.pages() + 1) + " of chunk " + input.chunk())
+                    .runPage(new BackfillPageRequest(ref, done, input.batchSize(), input.source(), input.targets(), input.dryRun()));
             if (page.held()) {
-                Workflow.await(SOURCE_HOLD_RECHECK, () -> stopped);
+                Timers.await(SOURCE_HOLD_RECHECK, "waiting for source " + input.source(), () -> stopped);
                 continue;
             }
             if (page.records() == 0) {
@@ -81,7 +94,7 @@ public class BackfillChunkWorkflowImpl implements BackfillChunkWorkflow {
             }
             more = page.hasMore();
             if (more && Workflow.getInfo().isContinueAsNewSuggested()) {
-                Workflow.continueAsNew(input);
+                attributes.continueAsNew(input);
             }
         }
         String after = done.lastKeyDone() != null ? done.lastKeyDone() : input.range().afterKey();
@@ -119,7 +132,7 @@ public class BackfillChunkWorkflowImpl implements BackfillChunkWorkflow {
                         pages, records, false));
             }
             if (more && Workflow.getInfo().isContinueAsNewSuggested()) {
-                Workflow.continueAsNew(input);
+                attributes.continueAsNew(input);
             }
         }
         return finished(input, after, pages, records, tally);
@@ -136,11 +149,19 @@ public class BackfillChunkWorkflowImpl implements BackfillChunkWorkflow {
     @Override
     public void pause() {
         paused = true;
+        showState(RunState.PAUSED);
     }
 
     @Override
     public void resume() {
         paused = false;
+        showState(RunState.RUNNING);
+    }
+
+    private void showState(RunState state) {
+        if (attributes != null) {
+            attributes.state(state.label());
+        }
     }
 
     @Override

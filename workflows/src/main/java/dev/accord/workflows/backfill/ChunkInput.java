@@ -1,7 +1,7 @@
 package dev.accord.workflows.backfill;
 
+import dev.accord.core.page.RunRef;
 import dev.accord.workflows.activities.KeyRange;
-import dev.accord.workflows.activities.RunRef;
 
 /**
  * One chunk of a backfill. The chunk writes under its parent's run, so the backfill is rolled back as a

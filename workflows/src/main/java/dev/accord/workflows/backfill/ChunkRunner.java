@@ -1,14 +1,16 @@
 package dev.accord.workflows.backfill;
 
-import dev.accord.workflows.activities.FlowPlan;
+import dev.accord.core.page.FlowPlan;
+import dev.accord.core.page.RunRef;
+import dev.accord.workflows.WorkflowIds;
 import dev.accord.workflows.activities.KeyRange;
-import dev.accord.workflows.activities.RunRef;
+import dev.accord.workflows.runs.RunLabels;
+import dev.accord.workflows.runs.WorkflowStarts;
 import dev.accord.workflows.sync.Tally;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.ChildWorkflowFailure;
 import io.temporal.workflow.Async;
-import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.util.ArrayList;
@@ -33,8 +35,11 @@ final class ChunkRunner {
     private long pages;
     private boolean childrenPaused;
     private boolean childrenStopped;
+    private final boolean labelled;
 
-    ChunkRunner(RunRef run, FlowPlan plan, List<KeyRange> ranges, BackfillInput input, Tally tally) {
+    /** @param labelled the backfill carries Accord's search attributes, so its chunks carry them too */
+    ChunkRunner(RunRef run, FlowPlan plan, List<KeyRange> ranges, BackfillInput input, Tally tally, boolean labelled) {
+        this.labelled = labelled;
         this.run = run;
         this.plan = plan;
         this.input = input;
@@ -64,12 +69,11 @@ final class ChunkRunner {
     }
 
     private void start(ChunkState chunk) {
-        BackfillChunkWorkflow child = Workflow.newChildWorkflowStub(BackfillChunkWorkflow.class, ChildWorkflowOptions.newBuilder()
-                .setWorkflowId(run.workflowId() + "/chunk-" + chunk.chunk())
-                .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_REQUEST_CANCEL)
-                .build());
         ChunkInput chunkInput = new ChunkInput(input.flow(), run, chunk.chunk(), chunk.range(), plan.batchSize(), plan.source(),
                 plan.targets(), input.dryRunRequested());
+        BackfillChunkWorkflow child = Workflow.newChildWorkflowStub(BackfillChunkWorkflow.class, WorkflowStarts.child(
+                WorkflowIds.chunk(run.workflowId(), chunk.chunk()), RunLabels.chunk(chunkInput), ParentClosePolicy.PARENT_CLOSE_POLICY_REQUEST_CANCEL,
+                labelled));
         stubs.put(chunk.chunk(), child);
         running.put(chunk.chunk(), Async.function(child::run, chunkInput));
         set(chunk.chunk(), "running", chunk.records());

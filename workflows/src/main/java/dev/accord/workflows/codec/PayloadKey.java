@@ -1,37 +1,25 @@
 package dev.accord.workflows.codec;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Set;
 
 /**
- * The 256-bit key Accord encrypts Temporal payloads with. From {@code ACCORD_PAYLOAD_KEY} (base64) when set —
- * every worker and client of a deployment must share it; otherwise from {@code .accord/payload.key} under the
- * working directory, created on first use (the embedded default: the worker and the CLI started from the same
- * folder share it).
+ * One 256-bit AES key Accord encrypts Temporal payloads (or the PII values inside them) with.
  *
- * @param id a short fingerprint, recorded with each payload, so a wrong key is reported as such
+ * @param id a short fingerprint (first 4 bytes of the key's SHA-256, hex), recorded with every encrypted value so
+ *     the right key of a {@link PayloadKeyring} decrypts it and a missing key is reported by its id
  */
 public record PayloadKey(byte[] bytes, String id) {
 
+    /** One key, base64. Kept for deployments set up before key rotation; {@code ACCORD_PAYLOAD_KEYS} takes several. */
     public static final String ENVIRONMENT = "ACCORD_PAYLOAD_KEY";
-    static final Path DEFAULT_FILE = Path.of(".accord", "payload.key");
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     public static PayloadKey of(byte[] bytes) {
         if (bytes.length != 32) {
-            throw new IllegalArgumentException("a payload key is 32 bytes (256 bits), base64-encoded; this one has " + bytes.length
-                    + " bytes. Make one with: head -c 32 /dev/urandom | base64");
+            throw new InvalidPayloadKeyException("a payload key is 32 bytes (256 bits), base64-encoded; this one has "
+                    + bytes.length + " bytes. Make one with: head -c 32 /dev/urandom | base64");
         }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
@@ -41,41 +29,23 @@ public record PayloadKey(byte[] bytes, String id) {
         }
     }
 
-    /** The configured key: the environment variable, else the key file (created when missing). */
-    public static PayloadKey configured() {
-        String fromEnvironment = System.getenv(ENVIRONMENT);
-        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-            return of(Base64.getDecoder().decode(fromEnvironment.trim()));
-        }
-        return fromFile(DEFAULT_FILE);
-    }
-
-    static PayloadKey fromFile(Path file) {
+    /** A key written as base64 text (surrounding blanks ignored); {@code where} names its origin in the error. */
+    public static PayloadKey parse(String base64, String where) {
+        byte[] bytes;
         try {
-            if (!Files.exists(file)) {
-                create(file);
-            }
-            return of(Base64.getDecoder().decode(Files.readString(file).trim()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the payload key " + file.toAbsolutePath()
-                    + "; set " + ENVIRONMENT + " instead", e);
+            bytes = Base64.getDecoder().decode(base64.trim());
+        } catch (IllegalArgumentException notBase64) {
+            throw new InvalidPayloadKeyException(where + " is not base64. Make a key with: head -c 32 /dev/urandom | base64");
+        }
+        try {
+            return of(bytes);
+        } catch (InvalidPayloadKeyException wrongLength) {
+            throw new InvalidPayloadKeyException(where + ": " + wrongLength.getMessage());
         }
     }
 
-    private static void create(Path file) throws IOException {
-        byte[] bytes = new byte[32];
-        new SecureRandom().nextBytes(bytes);
-        Path folder = Files.createDirectories(file.toAbsolutePath().getParent());
-        // Owner-only from the moment it exists where the file system has POSIX permissions; elsewhere
-        // (Windows) a temporary file is already private to the user who creates it.
-        Path temporary = folder.getFileSystem().supportedFileAttributeViews().contains("posix")
-                ? Files.createTempFile(folder, "payload", ".key", PosixFilePermissions.asFileAttribute(OWNER_ONLY))
-                : Files.createTempFile(folder, "payload", ".key");
-        Files.writeString(temporary, Base64.getEncoder().encodeToString(bytes));
-        try {
-            Files.move(temporary, file);
-        } catch (FileAlreadyExistsException anotherProcessWasFirst) {
-            Files.deleteIfExists(temporary);
-        }
+    @Override
+    public String toString() {
+        return "PayloadKey[" + id + "]";
     }
 }

@@ -1,16 +1,18 @@
 package dev.accord.workflows.freshness;
 
 import dev.accord.workflows.TaskQueues;
+import dev.accord.workflows.runs.RunLabels;
+import dev.accord.workflows.runs.WorkflowStarts;
 import dev.accord.workflows.sync.SyncInput;
 import dev.accord.workflows.sync.SyncWorkflow;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.client.BatchRequest;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 
 /**
  * Signal-with-start of a flow's sync with {@code catchUp}: one call that wakes the running {@code sync/<flow>}
- * or, when none runs, starts one in the contract's mode. Client code, for the catch-up activity.
+ * or, when none runs, starts one in the contract's mode, on {@code taskQueue} (the catch-up activity's own, so the
+ * contract's). Client code, for the catch-up activity.
  */
 public final class CatchUp {
 
@@ -19,13 +21,12 @@ public final class CatchUp {
 
     private CatchUp() {}
 
-    public static WorkflowExecution signalWithStart(WorkflowClient client, String flow) {
-        SyncWorkflow sync = client.newWorkflowStub(SyncWorkflow.class, WorkflowOptions.newBuilder()
-                .setWorkflowId(TaskQueues.syncWorkflowId(flow))
-                .setTaskQueue(TaskQueues.ACCORD)
-                .build());
+    public static WorkflowExecution signalWithStart(WorkflowClient client, String taskQueue, String flow) {
+        SyncInput input = SyncInput.of(flow);
+        SyncWorkflow sync = client.newWorkflowStub(SyncWorkflow.class, WorkflowStarts.options(taskQueue,
+                TaskQueues.syncWorkflowId(taskQueue, flow), RunLabels.sync(input)));
         BatchRequest request = client.newSignalWithStartRequest();
-        request.add(sync::run, SyncInput.of(flow));
+        request.add(sync::run, input);
         request.add(sync::catchUp);
         return client.signalWithStart(request);
     }

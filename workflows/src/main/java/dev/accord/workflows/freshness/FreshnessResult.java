@@ -1,7 +1,7 @@
 package dev.accord.workflows.freshness;
 
+import dev.accord.core.quality.FreshnessReport;
 import dev.accord.workflows.activities.CatchUpResult;
-import dev.accord.workflows.activities.FreshnessReport;
 
 /** One check's outcome: the measurement, and the catch-up sync it started (null when none was needed). */
 public record FreshnessResult(FreshnessReport report, CatchUpResult catchUp) {}

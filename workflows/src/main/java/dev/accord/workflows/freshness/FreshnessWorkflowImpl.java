@@ -1,10 +1,12 @@
 package dev.accord.workflows.freshness;
 
+import dev.accord.core.quality.FreshnessReport;
 import dev.accord.workflows.activities.CatchUpRequest;
 import dev.accord.workflows.activities.CatchUpResult;
 import dev.accord.workflows.activities.FreshnessActivities;
-import dev.accord.workflows.activities.FreshnessReport;
 import dev.accord.workflows.activities.FreshnessRequest;
+import dev.accord.workflows.activities.NonRetryable;
+import dev.accord.workflows.runs.RunAttributes;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.workflow.Workflow;
@@ -23,14 +25,16 @@ public class FreshnessWorkflowImpl implements FreshnessWorkflow {
                     .setInitialInterval(Duration.ofSeconds(1))
                     .setBackoffCoefficient(2.0)
                     .setMaximumAttempts(5)
-                    .setDoNotRetry("ConfigurationError", "dev.accord.core.contract.Contract$UnknownNameException")
+                    .setDoNotRetry(NonRetryable.types())
                     .build())
             .build());
 
     @Override
     public FreshnessResult run(FreshnessInput input) {
+        RunAttributes attributes = RunAttributes.ofCurrentRun();
         WorkflowInfo info = Workflow.getInfo();
         FreshnessReport report = activities.measure(new FreshnessRequest(input.flow(), info.getWorkflowId(), info.getRunId()));
+        attributes.state(report.breached() ? "breached" : "fresh");
         if (!report.breached()) {
             return new FreshnessResult(report, null);
         }

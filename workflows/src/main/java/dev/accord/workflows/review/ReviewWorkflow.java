@@ -1,6 +1,6 @@
 package dev.accord.workflows.review;
 
-import dev.accord.workflows.activities.ReviewOutcome;
+import dev.accord.core.review.ReviewOutcome;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.WorkflowInterface;

@@ -1,9 +1,12 @@
 package dev.accord.workflows.review;
 
-import dev.accord.workflows.activities.PageRef;
-import dev.accord.workflows.activities.ReviewDecision;
-import dev.accord.workflows.activities.ReviewOutcome;
-import dev.accord.workflows.activities.RunRef;
+import dev.accord.core.page.PageRef;
+import dev.accord.core.page.RunRef;
+import dev.accord.core.review.ReviewDecision;
+import dev.accord.core.review.ReviewOutcome;
+import dev.accord.workflows.runs.RunAttributes;
+import dev.accord.workflows.runs.RunState;
+import dev.accord.workflows.runs.Timers;
 import dev.accord.workflows.sync.ActivityStubs;
 import dev.accord.workflows.sync.PagePipeline;
 import dev.accord.workflows.sync.Tally;
@@ -17,15 +20,18 @@ public class ReviewWorkflowImpl implements ReviewWorkflow {
 
     private final ActivityStubs activities = new ActivityStubs();
     private ReviewDecision decision;
-    private String state = "waiting";
+    private RunState state = RunState.WAITING;
     private String reviewId;
 
     @Override
     public ReviewOutcome run(ReviewInput input) {
         this.reviewId = input.reviewId();
-        boolean decided = Workflow.await(Duration.ofSeconds(input.deadlineSeconds()), () -> decision != null);
+        RunAttributes attributes = RunAttributes.ofCurrentRun();
+        attributes.state(state.label());
+        boolean decided = Timers.await(Duration.ofSeconds(input.deadlineSeconds()), "waiting for a reviewer's decision", () -> decision != null);
         if (!decided) {
-            state = "escalated";
+            state = RunState.ESCALATED;
+            attributes.state(state.label());
             activities.review.escalate(input.reviewId());
             decision = new ReviewDecision(input.reviewId(), input.defaultAction(), null, "deadline",
                     "nobody decided within " + Duration.ofSeconds(input.deadlineSeconds()) + "; applied the default");
@@ -36,7 +42,8 @@ public class ReviewWorkflowImpl implements ReviewWorkflow {
             PageRef ref = new PageRef(input.flow(), new RunRef(info.getWorkflowId(), info.getFirstExecutionRunId(), info.getRunId()), 1);
             new PagePipeline(activities, new Tally(null), newState -> { }).deliver(outcome.deliverTo(), ref, List.of(outcome.key()), false);
         }
-        state = "decided";
+        state = RunState.DECIDED;
+        attributes.state(state.label());
         return outcome;
     }
 
@@ -63,6 +70,6 @@ public class ReviewWorkflowImpl implements ReviewWorkflow {
 
     @Override
     public String state() {
-        return state;
+        return state.label();
     }
 }

@@ -1,8 +1,10 @@
 package dev.accord.workflows.rollback;
 
+import dev.accord.core.rollback.RollbackResult;
+import dev.accord.core.rollback.RollbackScope;
 import dev.accord.workflows.activities.RollbackRequest;
-import dev.accord.workflows.activities.RollbackResult;
-import dev.accord.workflows.activities.RollbackScope;
+import dev.accord.workflows.runs.RunAttributes;
+import dev.accord.workflows.runs.RunState;
 import dev.accord.workflows.sync.ActivityStubs;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,13 +17,16 @@ public class RollbackWorkflowImpl implements RollbackWorkflow {
     private final List<String> conflicts = new ArrayList<>();
     private long reverted;
     private long alreadyReverted;
-    private String state = "planning";
+    private RunState state = RunState.PLANNING;
 
     @Override
     public RollbackSummary run(RollbackInput input) {
+        RunAttributes attributes = RunAttributes.ofCurrentRun();
+        attributes.state(state.label());
         List<String> runs = activities.rollback.runsToRevert(new RollbackScope(input.flow(), input.runId(), input.since(),
                 input.lastGoodContractVersion()));
-        state = "rolling-back";
+        state = RunState.ROLLING_BACK;
+        attributes.state(state.label());
         for (String run : runs) {
             RollbackResult result = activities.rollback.revertRun(new RollbackRequest(input.flow(), run));
             reverted += result.reverted();
@@ -29,12 +34,13 @@ public class RollbackWorkflowImpl implements RollbackWorkflow {
             conflicts.addAll(result.conflicts());
             done.add(run);
         }
-        state = conflicts.isEmpty() ? "rolled-back" : "rolled-back-with-conflicts";
+        state = conflicts.isEmpty() ? RunState.ROLLED_BACK : RunState.ROLLED_BACK_WITH_CONFLICTS;
+        attributes.state(state.label());
         return progress();
     }
 
     @Override
     public RollbackSummary progress() {
-        return new RollbackSummary(List.copyOf(done), reverted, alreadyReverted, List.copyOf(conflicts), state);
+        return new RollbackSummary(List.copyOf(done), reverted, alreadyReverted, List.copyOf(conflicts), state.label());
     }
 }

@@ -18,30 +18,51 @@ import java.util.Map;
 public record SyncInput(String flow, String mode, Boolean dryRun, Integer batchSize, Integer maxPages, Carried carried,
                         CanaryOptions canary, String replayFrom) {
 
-    public SyncInput(String flow, String mode, Boolean dryRun, Integer batchSize, Integer maxPages, Carried carried) {
-        this(flow, mode, dryRun, batchSize, maxPages, carried, null, null);
-    }
-
-    public SyncInput(String flow, String mode, Boolean dryRun, Integer batchSize, Integer maxPages, Carried carried,
-                     CanaryOptions canary) {
-        this(flow, mode, dryRun, batchSize, maxPages, carried, canary, null);
-    }
-
     /** The cursor {@code replayFrom} names; null when the run continues from the checkpoint. */
-    public dev.accord.workflows.activities.Cursor replayCursor() {
+    public dev.accord.core.page.Cursor replayCursor() {
         if (replayFrom == null || replayFrom.isBlank()) {
             return null;
         }
         if ("beginning".equals(replayFrom)) {
-            return dev.accord.workflows.activities.Cursor.BEGINNING;
+            return dev.accord.core.page.Cursor.BEGINNING;
         }
         int bar = replayFrom.indexOf('|');
-        return bar < 0 ? new dev.accord.workflows.activities.Cursor(replayFrom, null)
-                : new dev.accord.workflows.activities.Cursor(replayFrom.substring(0, bar), replayFrom.substring(bar + 1));
+        return bar < 0 ? new dev.accord.core.page.Cursor(replayFrom, null)
+                : new dev.accord.core.page.Cursor(replayFrom.substring(0, bar), replayFrom.substring(bar + 1));
     }
 
+    /** A sync of {@code flow} with the contract's settings; the {@code with…} methods change one option each. */
     public static SyncInput of(String flow) {
-        return new SyncInput(flow, null, null, null, null, null);
+        return new SyncInput(flow, null, null, null, null, null, null, null);
+    }
+
+    public SyncInput withMode(String mode) {
+        return new SyncInput(flow, mode, dryRun, batchSize, maxPages, carried, canary, replayFrom);
+    }
+
+    public SyncInput withDryRun(Boolean dryRun) {
+        return new SyncInput(flow, mode, dryRun, batchSize, maxPages, carried, canary, replayFrom);
+    }
+
+    public SyncInput withBatchSize(Integer batchSize) {
+        return new SyncInput(flow, mode, dryRun, batchSize, maxPages, carried, canary, replayFrom);
+    }
+
+    public SyncInput withMaxPages(Integer maxPages) {
+        return new SyncInput(flow, mode, dryRun, batchSize, maxPages, carried, canary, replayFrom);
+    }
+
+    public SyncInput withCanary(CanaryOptions canary) {
+        return new SyncInput(flow, mode, dryRun, batchSize, maxPages, carried, canary, replayFrom);
+    }
+
+    public SyncInput withReplayFrom(String replayFrom) {
+        return new SyncInput(flow, mode, dryRun, batchSize, maxPages, carried, canary, replayFrom);
+    }
+
+    /** The same sync, continued as new with what it {@code carried} so far. */
+    public SyncInput carrying(Carried carried) {
+        return new SyncInput(flow, mode, dryRun, batchSize, maxPages, carried, canary, replayFrom);
     }
 
     public boolean dryRunRequested() {
@@ -52,10 +73,10 @@ public record SyncInput(String flow, String mode, Boolean dryRun, Integer batchS
      * Totals so far, so that one run's progress and result span its continue-as-new executions, and the
      * cursor reached (a dry run does not save checkpoints, so the cursor travels with the run).
      */
-    public record Carried(long pages, Map<String, Long> counts, boolean paused, dev.accord.workflows.activities.Cursor cursor,
+    public record Carried(long pages, Map<String, Long> counts, boolean paused, dev.accord.core.page.Cursor cursor,
                           boolean canaryPassed) {
 
-        public Carried(long pages, Map<String, Long> counts, boolean paused, dev.accord.workflows.activities.Cursor cursor) {
+        public Carried(long pages, Map<String, Long> counts, boolean paused, dev.accord.core.page.Cursor cursor) {
             this(pages, counts, paused, cursor, false);
         }
     }

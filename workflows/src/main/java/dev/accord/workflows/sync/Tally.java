@@ -1,9 +1,9 @@
 package dev.accord.workflows.sync;
 
-import dev.accord.workflows.activities.AppliedPage;
-import dev.accord.workflows.activities.RecordOutcome;
-import dev.accord.workflows.activities.ResolvedPage;
-import dev.accord.workflows.activities.TargetOutcome;
+import dev.accord.core.page.AppliedPage;
+import dev.accord.core.page.RecordOutcome;
+import dev.accord.core.page.ResolvedPage;
+import dev.accord.core.page.TargetOutcome;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

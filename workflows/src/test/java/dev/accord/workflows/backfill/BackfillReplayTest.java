@@ -27,6 +27,21 @@ class BackfillReplayTest {
         WorkflowReplayer.replayWorkflowExecutionFromResource("histories/backfill-chunk-whole-pages.json", BackfillChunkWorkflowImpl.class);
     }
 
+    /** Started with Accord's search attributes: the version marker, contract and state upserts, chunks started with them. */
+    @Test
+    void replaysALabelledBackfillThatUpsertsItsContractAndState() throws Exception {
+        String json = new String(getClass().getResourceAsStream("/histories/backfill-labelled.json").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        WorkflowReplayer.replayWorkflowExecution(WorkflowExecutionHistory.fromJson(json, "backfill/crm-customers/labelled"),
+                BackfillWorkflowImpl.class);
+    }
+
+    /** A labelled chunk: state upserts, and each RunPage activity with its summary ({@code page 1 of chunk 1}). */
+    @Test
+    void replaysALabelledChunkWithPageSummaries() throws Exception {
+        WorkflowReplayer.replayWorkflowExecutionFromResource("histories/backfill-chunk-labelled.json", BackfillChunkWorkflowImpl.class);
+    }
+
     @Test
     void replaysARollbackOfSeveralRuns() throws Exception {
         WorkflowReplayer.replayWorkflowExecutionFromResource("histories/rollback.json", RollbackWorkflowImpl.class);

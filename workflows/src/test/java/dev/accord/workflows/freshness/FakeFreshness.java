@@ -1,10 +1,10 @@
 package dev.accord.workflows.freshness;
 
+import dev.accord.core.page.Cursor;
+import dev.accord.core.quality.FreshnessReport;
 import dev.accord.workflows.activities.CatchUpRequest;
 import dev.accord.workflows.activities.CatchUpResult;
-import dev.accord.workflows.activities.Cursor;
 import dev.accord.workflows.activities.FreshnessActivities;
-import dev.accord.workflows.activities.FreshnessReport;
 import dev.accord.workflows.activities.FreshnessRequest;
 import dev.accord.workflows.sync.FakeFlow;
 import io.temporal.activity.Activity;
@@ -18,13 +18,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * checkpoint covers, and (its changes being old) every time it is behind the SLA is breached. The catch-up is
  * the real signal-with-start.
  */
-final class FakeFreshness implements FreshnessActivities {
+public final class FakeFreshness implements FreshnessActivities {
 
-    final List<FreshnessReport> reports = new CopyOnWriteArrayList<>();
-    final List<CatchUpResult> catchUps = new CopyOnWriteArrayList<>();
+    public final List<FreshnessReport> reports = new CopyOnWriteArrayList<>();
+    public final List<CatchUpResult> catchUps = new CopyOnWriteArrayList<>();
     private final FakeFlow flow;
 
-    FakeFreshness(FakeFlow flow) {
+    public FakeFreshness(FakeFlow flow) {
         this.flow = flow;
     }
 
@@ -41,7 +41,8 @@ final class FakeFreshness implements FreshnessActivities {
 
     @Override
     public CatchUpResult catchUp(CatchUpRequest request) {
-        WorkflowExecution sync = CatchUp.signalWithStart(Activity.getExecutionContext().getWorkflowClient(), request.flow());
+        WorkflowExecution sync = CatchUp.signalWithStart(Activity.getExecutionContext().getWorkflowClient(),
+                    Activity.getExecutionContext().getInfo().getActivityTaskQueue(), request.flow());
         CatchUpResult result = new CatchUpResult(sync.getWorkflowId(), sync.getRunId());
         catchUps.add(result);
         return result;

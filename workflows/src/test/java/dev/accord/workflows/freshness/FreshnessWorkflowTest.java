@@ -3,6 +3,9 @@ package dev.accord.workflows.freshness;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.accord.workflows.TaskQueues;
+import dev.accord.workflows.runs.AccordSearchAttributes;
+import dev.accord.workflows.runs.RunLabels;
+import dev.accord.workflows.runs.WorkflowStarts;
 import dev.accord.workflows.sync.FakeFlow;
 import dev.accord.workflows.sync.SyncInput;
 import dev.accord.workflows.sync.SyncProgress;
@@ -11,6 +14,7 @@ import dev.accord.workflows.sync.SyncWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import io.temporal.common.SearchAttributes;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.time.Duration;
@@ -34,6 +38,7 @@ class FreshnessWorkflowTest {
     @BeforeEach
     void start() {
         environment = TestWorkflowEnvironment.newInstance();
+        AccordSearchAttributes.definitions().forEach(environment::registerSearchAttribute);
         Worker worker = environment.newWorker(TaskQueues.ACCORD);
         worker.registerWorkflowImplementationTypes(SyncWorkflowImpl.class, FreshnessWorkflowImpl.class);
         worker.registerActivitiesImplementations(flow, freshness);
@@ -68,6 +73,27 @@ class FreshnessWorkflowTest {
         WorkflowStub.fromTyped(client.newWorkflowStub(SyncWorkflow.class, "sync/crm-customers")).getResult(Object.class);
         assertThat(flow.delivered).contains("billing:C000005", "billing:C000006", "billing:C000007");
         assertThat(flow.checkpoints).last().satisfies(c -> assertThat(c.position()).isEqualTo("8"));
+    }
+
+    @Test
+    void aCheckStartedByAccordShowsWhetherItFoundABreachAndItsCatchUpSyncIsLabelledToo() {
+        flow.addRecords(5);
+        sync().run(SyncInput.of("crm-customers"));
+        flow.addRecords(3);
+        FreshnessInput input = new FreshnessInput("crm-customers");
+        FreshnessWorkflow check = client.newWorkflowStub(FreshnessWorkflow.class,
+                WorkflowStarts.options(TaskQueues.ACCORD, "freshness/crm-customers", RunLabels.freshness(input)));
+
+        assertThat(check.run(input).report().breached()).isTrue();
+
+        SearchAttributes attributes = WorkflowStub.fromTyped(check).describe().getTypedSearchAttributes();
+        assertThat(attributes.get(AccordSearchAttributes.RUN_KIND)).isEqualTo("freshness");
+        assertThat(attributes.get(AccordSearchAttributes.FLOW)).isEqualTo("crm-customers");
+        assertThat(attributes.get(AccordSearchAttributes.STATE)).isEqualTo("breached");
+        WorkflowStub catchUp = client.newUntypedWorkflowStub("sync/crm-customers");
+        catchUp.getResult(Object.class);
+        assertThat(catchUp.describe().getTypedSearchAttributes().get(AccordSearchAttributes.RUN_KIND)).isEqualTo("sync");
+        assertThat(catchUp.describe().getTypedSearchAttributes().get(AccordSearchAttributes.STATE)).isEqualTo("finished");
     }
 
     @Test

@@ -1,45 +1,51 @@
 package dev.accord.workflows.sync;
 
+import dev.accord.core.page.AppliedPage;
+import dev.accord.core.page.Cursor;
+import dev.accord.core.page.FlowPlan;
+import dev.accord.core.page.PageRef;
+import dev.accord.core.page.RecordOutcome;
+import dev.accord.core.page.ResolvedPage;
+import dev.accord.core.page.SourceRecord;
+import dev.accord.core.page.TargetOutcome;
+import dev.accord.core.page.ValidatedPage;
+import dev.accord.core.quality.VerifyResult;
 import dev.accord.core.record.SourceChange;
 import dev.accord.core.resolve.Decision;
-import dev.accord.workflows.activities.AppliedPage;
+import dev.accord.core.review.ReviewDecision;
+import dev.accord.core.review.ReviewOutcome;
+import dev.accord.core.rollback.RollbackResult;
+import dev.accord.core.rollback.RollbackScope;
 import dev.accord.workflows.activities.ApplyActivities;
 import dev.accord.workflows.activities.ApplyRequest;
 import dev.accord.workflows.activities.BackfillActivities;
 import dev.accord.workflows.activities.BackfillPageRequest;
 import dev.accord.workflows.activities.BackfillPageResult;
-import dev.accord.workflows.activities.ChunkProgress;
-import dev.accord.workflows.activities.ExtractRangeRequest;
-import dev.accord.workflows.activities.KeyRange;
-import dev.accord.workflows.activities.PlanChunksRequest;
-import dev.accord.workflows.activities.ReviewActivities;
-import dev.accord.workflows.activities.ReviewDecision;
-import dev.accord.workflows.activities.ReviewOutcome;
-import dev.accord.workflows.activities.RollbackScope;
-import dev.accord.workflows.activities.VerifyActivities;
-import dev.accord.workflows.activities.VerifyRequest;
-import dev.accord.workflows.activities.VerifyResult;
 import dev.accord.workflows.activities.CheckpointRequest;
-import dev.accord.workflows.activities.Cursor;
+import dev.accord.workflows.activities.ChunkProgress;
 import dev.accord.workflows.activities.ExtractActivities;
+import dev.accord.workflows.activities.ExtractRangeRequest;
 import dev.accord.workflows.activities.ExtractRequest;
 import dev.accord.workflows.activities.ExtractedPage;
 import dev.accord.workflows.activities.FinishRunRequest;
-import dev.accord.workflows.activities.FlowPlan;
-import dev.accord.workflows.activities.RecordOutcome;
+import dev.accord.workflows.activities.KeyRange;
+import dev.accord.workflows.activities.PageActivities;
+import dev.accord.workflows.activities.PageExceptions;
+import dev.accord.workflows.activities.PageRequest;
+import dev.accord.workflows.activities.PageResult;
+import dev.accord.workflows.activities.PlanChunksRequest;
+import dev.accord.workflows.activities.RecordDecision;
 import dev.accord.workflows.activities.ResolveActivities;
 import dev.accord.workflows.activities.ResolveRequest;
-import dev.accord.workflows.activities.ResolvedPage;
+import dev.accord.workflows.activities.ReviewActivities;
 import dev.accord.workflows.activities.RollbackActivities;
 import dev.accord.workflows.activities.RollbackRequest;
-import dev.accord.workflows.activities.RollbackResult;
 import dev.accord.workflows.activities.RunActivities;
-import dev.accord.workflows.activities.SourceRecord;
 import dev.accord.workflows.activities.StartRunRequest;
-import dev.accord.workflows.activities.TargetOutcome;
 import dev.accord.workflows.activities.ValidateActivities;
 import dev.accord.workflows.activities.ValidateRequest;
-import dev.accord.workflows.activities.ValidatedPage;
+import dev.accord.workflows.activities.VerifyActivities;
+import dev.accord.workflows.activities.VerifyRequest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +58,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * added while a run waits), a target that records what it was given, and the bookkeeping a run does.
  */
 public final class FakeFlow implements ExtractActivities, ValidateActivities, ResolveActivities, ApplyActivities, RunActivities,
-        RollbackActivities, BackfillActivities, VerifyActivities, ReviewActivities {
+        RollbackActivities, BackfillActivities, VerifyActivities, ReviewActivities, PageActivities {
 
     public final List<SourceRecord> source = new CopyOnWriteArrayList<>();
     public final List<String> delivered = new CopyOnWriteArrayList<>();
@@ -189,6 +195,31 @@ public final class FakeFlow implements ExtractActivities, ValidateActivities, Re
 
     /** The page's steps in order, as the real activity runs them; a held apply leaves its keys to the workflow. */
     @Override
+    public PageResult processPage(PageRequest request) {
+        pageRuns.incrementAndGet();
+        return page(request.page(), request.records(), request.targets(), request.dryRun(), false);
+    }
+
+    /** Validate, resolve and apply to each target, as the page activities do. */
+    private PageResult page(PageRef ref, List<SourceRecord> records, List<String> targets, boolean dryRun, boolean deliverAll) {
+        ResolvedPage resolved = resolve(new ResolveRequest(ref, validate(new ValidateRequest(ref, records, dryRun)).changes(), dryRun,
+                deliverAll));
+        Tally tally = new Tally(null);
+        tally.records(resolved.records());
+        Map<String, List<String>> undelivered = new java.util.LinkedHashMap<>();
+        for (String target : targets) {
+            AppliedPage applied = apply(new ApplyRequest(ref, target, resolved.deliveries(), dryRun));
+            if (applied.held()) {
+                undelivered.put(target, resolved.deliveries());
+            } else {
+                tally.target(applied);
+            }
+        }
+        return new PageResult(resolved.records().stream().map(o -> new RecordDecision(o.key(), o.decision())).toList(), tally.snapshot(),
+                resolved.reviews(), Map.of(), undelivered, PageExceptions.none());
+    }
+
+    @Override
     public BackfillPageResult runPage(BackfillPageRequest request) {
         pageRuns.incrementAndGet();
         ExtractedPage page = extractRange(new ExtractRangeRequest(request.page().flow(),
@@ -196,19 +227,8 @@ public final class FakeFlow implements ExtractActivities, ValidateActivities, Re
         if (page.hasNoRecords()) {
             return BackfillPageResult.noMoreRows();
         }
-        ResolvedPage resolved = resolve(new ResolveRequest(request.page(), validate(new ValidateRequest(request.page(), page.records(),
-                request.dryRun())).changes(), request.dryRun(), true));
-        Tally tally = new Tally(null);
-        tally.records(resolved.records());
-        Map<String, List<String>> undelivered = new java.util.LinkedHashMap<>();
-        for (String target : request.targets()) {
-            AppliedPage applied = apply(new ApplyRequest(request.page(), target, resolved.deliveries(), request.dryRun()));
-            if (applied.held()) {
-                undelivered.put(target, resolved.deliveries());
-            } else {
-                tally.target(applied);
-            }
-        }
+        PageResult result = page(request.page(), page.records(), request.targets(), request.dryRun(), true);
+        Map<String, List<String>> undelivered = result.undelivered();
         String last = page.next().key();
         boolean saved = !request.dryRun() && undelivered.isEmpty();
         if (saved) {
@@ -216,7 +236,7 @@ public final class FakeFlow implements ExtractActivities, ValidateActivities, Re
             saveChunkProgress(new ChunkProgress(before.runId(), before.chunk(), before.range(), last, before.pages() + 1,
                     before.records() + page.records().size(), false));
         }
-        return new BackfillPageResult(false, page.records().size(), last, page.hasMore(), tally.snapshot(), resolved.reviews(), Map.of(),
+        return new BackfillPageResult(false, page.records().size(), last, page.hasMore(), result.counts(), result.reviews(), Map.of(),
                 undelivered, saved);
     }
 

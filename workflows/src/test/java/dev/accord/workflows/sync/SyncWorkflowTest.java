@@ -71,7 +71,7 @@ class SyncWorkflowTest {
         flow.addRecords(12);
         stub("first").run(SyncInput.of("crm-customers"));
 
-        SyncResult replay = stub("replay").run(new SyncInput("crm-customers", null, null, null, null, null, null, "beginning"));
+        SyncResult replay = stub("replay").run(SyncInput.of("crm-customers").withReplayFrom("beginning"));
 
         assertThat(replay.pages()).isEqualTo(2);
         assertThat(flow.extractCalls.get()).isEqualTo(2 + 1 + 2 + 1);
@@ -163,7 +163,7 @@ class SyncWorkflowTest {
     void continueAsNewCarriesTheRunsTotals() {
         flow.addRecords(SyncWorkflowImpl.PAGES_PER_EXECUTION + 5);
         SyncWorkflow workflow = stub("long");
-        WorkflowClient.start(workflow::run, new SyncInput("crm-customers", null, null, 1, null, null));
+        WorkflowClient.start(workflow::run, SyncInput.of("crm-customers").withBatchSize(1));
         String firstExecution = WorkflowStub.fromTyped(workflow).getExecution().getRunId();
 
         SyncResult result = WorkflowStub.fromTyped(workflow).getResult(SyncResult.class);
@@ -174,6 +174,26 @@ class SyncWorkflowTest {
         WorkflowExecutionHistory history = client.fetchHistory(TaskQueues.syncWorkflowId("long"), firstExecution);
         List<HistoryEvent> events = history.getEvents();
         assertThat(events.get(events.size() - 1).getEventType()).isEqualTo(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW);
+    }
+
+    @Test
+    void eachPageIsOneActivityAndAHeldDeliveryIsRetriedOnATimer() throws Exception {
+        flow.addRecords(15);
+        flow.heldApplies.set(1);
+
+        SyncResult result = stub("whole-pages").run(SyncInput.of("crm-customers"));
+
+        assertThat(result.state()).isEqualTo("finished");
+        assertThat(result.counts()).containsEntry("applied", 15L).containsEntry("billing:written", 15L).containsEntry("support:written", 15L);
+        assertThat(flow.pageRuns.get()).isEqualTo(2);
+        assertThat(flow.delivered).hasSize(30);
+        WorkflowExecutionHistory history = client.fetchHistory(TaskQueues.syncWorkflowId("whole-pages"));
+        List<String> activities = history.getEvents().stream().filter(HistoryEvent::hasActivityTaskScheduledEventAttributes)
+                .map(e -> e.getActivityTaskScheduledEventAttributes().getActivityType().getName()).toList();
+        assertThat(activities).contains("ProcessPage", "Apply").doesNotContain("Validate", "Resolve");
+        if (System.getProperty("accord.recordHistory") != null) {
+            java.nio.file.Files.writeString(java.nio.file.Path.of(System.getProperty("accord.recordHistory")), history.toJson(true));
+        }
     }
 
     @Test
@@ -192,8 +212,7 @@ class SyncWorkflowTest {
     void aCanaryIsDeliveredAndVerifiedFirstThenTheRestFollows() {
         flow.addRecords(25);
 
-        SyncResult result = stub("canary").run(new SyncInput("crm-customers", null, null, null, null, null,
-                new CanaryOptions(null, java.util.List.of("C000003", "C000004"))));
+        SyncResult result = stub("canary").run(SyncInput.of("crm-customers").withCanary(new CanaryOptions(null, java.util.List.of("C000003", "C000004"))));
 
         assertThat(flow.verified).containsExactly(java.util.List.of("C000003", "C000004"));
         assertThat(flow.delivered.subList(0, 4)).containsExactly("billing:C000003", "billing:C000004", "support:C000003", "support:C000004");
@@ -206,8 +225,7 @@ class SyncWorkflowTest {
         flow.addRecords(25);
         flow.brokenInTargets.add("C000004");
 
-        SyncResult result = stub("bad-canary").run(new SyncInput("crm-customers", null, null, null, null, null,
-                new CanaryOptions(null, java.util.List.of("C000003", "C000004"))));
+        SyncResult result = stub("bad-canary").run(SyncInput.of("crm-customers").withCanary(new CanaryOptions(null, java.util.List.of("C000003", "C000004"))));
 
         assertThat(result.state()).isEqualTo("canary-failed");
         assertThat(flow.delivered).hasSize(4);
@@ -220,7 +238,7 @@ class SyncWorkflowTest {
     void dryRunWritesNoCheckpoint() {
         flow.addRecords(5);
 
-        SyncResult result = stub("dry").run(new SyncInput("crm-customers", null, true, null, null, null));
+        SyncResult result = stub("dry").run(SyncInput.of("crm-customers").withDryRun(true));
 
         assertThat(result.pages()).isEqualTo(1);
         assertThat(flow.checkpoints).isEmpty();

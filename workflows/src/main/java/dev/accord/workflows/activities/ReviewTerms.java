@@ -1,9 +1,0 @@
-package dev.accord.workflows.activities;
-
-/**
- * The contract's terms for one parked field change: how long it waits for a human, and what applies then.
- *
- * @param deadlineSeconds seconds until the review escalates
- * @param defaultAction {@code approve} or {@code reject}
- */
-public record ReviewTerms(long deadlineSeconds, String defaultAction) {}

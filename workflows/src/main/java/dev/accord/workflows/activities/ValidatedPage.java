@@ -1,9 +1,0 @@
-package dev.accord.workflows.activities;
-
-import dev.accord.core.record.SourceChange;
-import java.util.List;
-
-/**
- * A page after the boundary: the canonical changes that passed, and the records that went to quarantine.
- */
-public record ValidatedPage(List<SourceChange> changes, List<RecordOutcome> quarantined) {}

@@ -2,13 +2,16 @@ package dev.accord.workflows.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.accord.core.review.ReviewOutcome;
 import dev.accord.workflows.TaskQueues;
-import dev.accord.workflows.activities.ReviewOutcome;
 import dev.accord.workflows.sync.FakeFlow;
 import dev.accord.workflows.sync.SyncInput;
-import dev.accord.workflows.sync.SyncResult;
+import dev.accord.workflows.sync.SyncProgress;
 import dev.accord.workflows.sync.SyncWorkflow;
 import dev.accord.workflows.sync.SyncWorkflowImpl;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
@@ -46,8 +49,7 @@ class ReviewWorkflowTest {
         flow.addRecords(5);
         flow.parkFor.add("C000002");
 
-        SyncResult result = client.newWorkflowStub(SyncWorkflow.class, WorkflowOptions.newBuilder()
-                .setWorkflowId("sync/crm-customers").setTaskQueue(TaskQueues.ACCORD).build()).run(SyncInput.of("crm-customers"));
+        SyncProgress result = runInRealTime(SyncInput.of("crm-customers"));
 
         assertThat(result.state()).isEqualTo("finished");
         assertThat(result.counts()).containsEntry("reviews:opened", 1L);
@@ -59,13 +61,9 @@ class ReviewWorkflowTest {
     void aSecondProposalForAFieldUnderReviewJoinsTheOpenReview() {
         flow.addRecords(5);
         flow.parkFor.add("C000002");
-        SyncWorkflow first = client.newWorkflowStub(SyncWorkflow.class, WorkflowOptions.newBuilder()
-                .setWorkflowId("sync/crm-customers").setTaskQueue(TaskQueues.ACCORD).build());
-        first.run(SyncInput.of("crm-customers"));
+        runInRealTime(SyncInput.of("crm-customers"));
 
-        SyncResult replay = client.newWorkflowStub(SyncWorkflow.class, WorkflowOptions.newBuilder()
-                .setWorkflowId("sync/crm-customers").setTaskQueue(TaskQueues.ACCORD).build())
-                .run(new SyncInput("crm-customers", null, null, null, null, null, null, "beginning"));
+        SyncProgress replay = runInRealTime(SyncInput.of("crm-customers").withReplayFrom("beginning"));
 
         assertThat(replay.state()).isEqualTo("finished");
         assertThat(replay.counts()).containsEntry("reviews:updated", 1L).doesNotContainKey("reviews:opened");
@@ -111,5 +109,36 @@ class ReviewWorkflowTest {
     private ReviewWorkflow review(String id) {
         return client.newWorkflowStub(ReviewWorkflow.class, WorkflowOptions.newBuilder()
                 .setWorkflowId("review/" + id).setTaskQueue(TaskQueues.ACCORD).build());
+    }
+
+    /**
+     * Runs a sync and waits for it in real time until its execution has closed, and answers its final progress — never
+     * with the client's result call: that call lets the test server skip time whenever the workflows look idle, and a skip
+     * to an open review's 24 h deadline would escalate it before the test looks (or before a replay proposes the same
+     * field again). The progress query says {@code finished} a moment before the run records its end and closes, so the
+     * wait is on the execution's status: a second run under the same workflow id can start only once the first is closed.
+     */
+    private SyncProgress runInRealTime(SyncInput input) {
+        SyncWorkflow run = client.newWorkflowStub(SyncWorkflow.class, WorkflowOptions.newBuilder()
+                .setWorkflowId("sync/crm-customers").setTaskQueue(TaskQueues.ACCORD).build());
+        WorkflowExecution execution = WorkflowClient.start(run::run, input);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (isRunning(execution) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        assertThat(isRunning(execution)).as("the sync closed within 30 s").isFalse();
+        return run.progress();
+    }
+
+    private boolean isRunning(WorkflowExecution execution) {
+        DescribeWorkflowExecutionRequest request = DescribeWorkflowExecutionRequest.newBuilder()
+                .setNamespace(environment.getNamespace()).setExecution(execution).build();
+        return environment.getWorkflowServiceStubs().blockingStub().describeWorkflowExecution(request)
+                .getWorkflowExecutionInfo().getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING;
     }
 }

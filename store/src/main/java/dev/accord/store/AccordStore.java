@@ -24,6 +24,8 @@ public final class AccordStore {
     private final Deliveries deliveries;
     private final ChangeLog changeLog;
     private final EchoMemory echoes;
+    private final IdentityLinks identityLinks;
+    private final MatchIndex matchIndex = new MatchIndex();
     private final Checkpoints checkpoints;
     private final QuarantineLog quarantine;
     private final QuarantineActions quarantineActions;
@@ -51,6 +53,7 @@ public final class AccordStore {
         this.deliveries = new Deliveries(dialect, clock);
         this.changeLog = new ChangeLog(clock);
         this.echoes = new EchoMemory(dialect, clock);
+        this.identityLinks = new IdentityLinks(dialect, clock);
         this.checkpoints = new Checkpoints(dialect, clock);
         this.quarantine = new QuarantineLog(dialect, clock);
         this.quarantineActions = new QuarantineActions(quarantine, clock);
@@ -153,6 +156,16 @@ public final class AccordStore {
 
     public EchoMemory echoes() {
         return echoes;
+    }
+
+    /** The cross-reference: which golden record each local id of a system that keeps its own ids stands for. */
+    public IdentityLinks identityLinks() {
+        return identityLinks;
+    }
+
+    /** The golden records' match values, hashed, per match rule. */
+    public MatchIndex matchIndex() {
+        return matchIndex;
     }
 
     public Checkpoints checkpoints() {

@@ -28,7 +28,7 @@ final class FileRecords {
     FileRecords(SystemSpec system, DomainMapping mapping, String keyField) {
         this.system = system;
         this.mapping = mapping;
-        this.keyColumn = mapping.field(keyField).map(FieldMapping::column).orElseThrow();
+        this.keyColumn = mapping.keyColumn(keyField);
         this.columns = mapping.fields().values().stream().map(FieldMapping::column).toList();
     }
 

@@ -40,7 +40,7 @@ final class JsonRecords {
         this.system = system;
         this.mapping = mapping;
         this.http = mapping.http();
-        this.keyColumn = mapping.field(keyField).map(FieldMapping::column).orElseThrow();
+        this.keyColumn = mapping.keyColumn(keyField);
         mapping.fields().values().forEach(f -> columns.add(f.column()));
     }
 

@@ -42,10 +42,14 @@ final class MappedTable {
         this.dialect = dialect;
         this.system = system;
         this.mapping = mapping;
-        this.keyColumn = mapping.fields().get(keyField).column();
+        this.keyColumn = mapping.keyColumn(keyField);
         List<String> columns = new ArrayList<>(List.of(keyColumn));
         new TreeSet<>(mapping.fields().values().stream().map(FieldMapping::column).toList()).stream()
                 .filter(c -> !c.equalsIgnoreCase(keyColumn)).forEach(columns::add);
+        if (mapping.ownsIds() && mapping.localKey().externalId() != null
+                && columns.stream().noneMatch(c -> c.equalsIgnoreCase(mapping.localKey().externalId()))) {
+            columns.add(mapping.localKey().externalId());
+        }
         this.mappedColumns = List.copyOf(columns);
     }
 

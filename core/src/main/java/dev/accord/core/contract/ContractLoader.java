@@ -76,6 +76,7 @@ public final class ContractLoader {
         Map<String, DomainSpec> domains = new DomainsReader(problems, new SchemaFiles(folder), systemNames, formatCharacters).read(domainsNode);
         Map<String, SystemSpec> systems = new SystemsReader(domains).read(systemsNode);
         OwnershipChecks.check(domainsNode, domains, systems);
+        IdentityChecks.check(systemsNode, domains, systems);
         Map<String, FlowSpec> flows = flowsNode == null ? Map.of() : new FlowsReader(domains, systems).read(flowsNode);
         problems.throwIfAny();
 

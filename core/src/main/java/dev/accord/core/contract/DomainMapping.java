@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param reads the canonical fields this system, as a consumer, declares it relies on; empty when none
  * @param schemaVersion the version of the domain's schema this system produces, when it lags behind the
  *     contract's (its records are validated at ingress against that registered version); null for the contract's
+ * @param localKey the system's own ids for this domain; null when the system stores the canonical id in the column
+ *     mapped to the domain's key field
  */
 public record DomainMapping(
         String domain,
@@ -36,7 +38,8 @@ public record DomainMapping(
         HttpMapping http,
         FileMapping file,
         Map<String, ConsumerRead> reads,
-        Integer schemaVersion) {
+        Integer schemaVersion,
+        LocalKey localKey) {
 
     public DomainMapping {
         fields = Map.copyOf(fields);
@@ -45,6 +48,20 @@ public record DomainMapping(
 
     /** An outbox table: one row per change, in the order of a monotonic sequence column. */
     public record Outbox(String table, String sequence, String keyColumn, String operationColumn) {}
+
+    /** Whether the system keeps its own ids for this domain, linked to canonical ids through the cross-reference. */
+    public boolean ownsIds() {
+        return localKey != null;
+    }
+
+    /** The column that holds a record's id in this system: its own id column, or the column of the domain's key field. */
+    public String keyColumn(String domainKeyField) {
+        if (localKey != null) {
+            return localKey.column();
+        }
+        FieldMapping key = fields.get(domainKeyField);
+        return key == null ? null : key.column();
+    }
 
     public Optional<FieldMapping> field(String name) {
         return Optional.ofNullable(fields.get(name));

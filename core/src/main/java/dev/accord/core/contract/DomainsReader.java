@@ -10,7 +10,8 @@ import java.util.Set;
 /** Reads the {@code domains} section: key, schema, lifecycle and per-field rules. */
 final class DomainsReader {
 
-    private static final Set<String> DOMAIN_KEYS = Set.of("description", "key", "schema", "compatibility", "lifecycle", "fields");
+    private static final Set<String> DOMAIN_KEYS = Set.of("description", "key", "schema", "compatibility", "lifecycle", "fields",
+            "identity");
     private static final Set<String> SCHEMA_KEYS = Set.of("file", "version");
     private static final Set<String> LIFECYCLE_KEYS = Set.of("delete", "resurrect");
 
@@ -59,7 +60,8 @@ final class DomainsReader {
                     Suggestions.hint(key, fields.keySet()));
         }
         Lifecycle lifecycle = readLifecycle(entries.get("lifecycle"));
-        return new DomainSpec(name, key, schema, lifecycle, fields, compatibility(entries.get("compatibility")));
+        Identity identity = entries.containsKey("identity") ? IdentityReader.read(entries.get("identity"), fields) : Identity.NONE;
+        return new DomainSpec(name, key, schema, lifecycle, fields, compatibility(entries.get("compatibility")), identity);
     }
 
     private SchemaRef readSchema(YamlNode domain, YamlNode node) {

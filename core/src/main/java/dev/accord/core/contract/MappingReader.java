@@ -12,8 +12,9 @@ import java.util.stream.Collectors;
 final class MappingReader {
 
     private static final Set<String> MAPPING_KEYS = Set.of("table", "endpoint", "path", "cursor", "outbox",
-            "version-column", "delete", "soft-delete-column", "fields", "http", "file", "reads", "schema-version");
+            "version-column", "delete", "soft-delete-column", "fields", "http", "file", "reads", "schema-version", "key");
     private static final Set<String> OUTBOX_KEYS = Set.of("table", "sequence", "key-column", "operation-column");
+    private static final Set<String> KEY_KEYS = Set.of("column", "assigned", "external-id", "authority");
     private static final Set<String> FIELD_MAPPING_KEYS = Set.of("column", "values", "factor", "timezone", "round", "round-to");
 
     private final Map<String, DomainSpec> domains;
@@ -60,16 +61,51 @@ final class MappingReader {
         } else {
             node.problem("missing key 'fields'", "map each canonical field this system stores to its local column");
         }
-        if (domain != null && domain.key() != null && entries.containsKey("fields") && !fields.containsKey(domain.key())) {
+        LocalKey localKey = entries.containsKey("key") ? localKey(entries.get("key"), kind) : null;
+        if (localKey == null && domain != null && domain.key() != null && entries.containsKey("fields") && !fields.containsKey(domain.key())) {
             entries.get("fields").problem("the domain's key field '" + domain.key() + "' is not mapped",
-                    "every system must store the stable key; map " + domain.key() + " to its local column");
+                    "map " + domain.key() + " to the local column that stores Accord's id, or name the system's own id column"
+                            + " with 'key: <column>' (Accord then links its ids through the cross-reference)");
         }
         String versionColumn = column(entries.get("version-column"));
         return new DomainMapping(domainName, table, endpoint, path, column(entries.get("cursor")), outbox,
                 versionColumn, delete, softDeleteColumn, fields, http(entries, kind, endpoint, versionColumn),
                 file(entries, kind, path),
                 entries.containsKey("reads") ? ReadsReader.read(entries.get("reads"), domain, fields) : Map.of(),
-                schemaVersion(entries.get("schema-version"), domain));
+                schemaVersion(entries.get("schema-version"), domain), localKey);
+    }
+
+    /** {@code key: <column>}, or {@code key: {column, assigned, external-id, authority}}: the system's own ids. */
+    private static LocalKey localKey(YamlNode node, SystemKind kind) {
+        if (!node.raw().getNodeId().name().equals("mapping")) {
+            String column = column(node);
+            if (column == null) {
+                node.problem("key names no column", "write key: <the system's own id column>, or leave key out");
+            }
+            return column == null ? null : new LocalKey(column, false, null, false);
+        }
+        Map<String, YamlNode> entries = node.fields("the system's own key", KEY_KEYS);
+        String column = column(entries.get("column"));
+        if (column == null) {
+            node.problem("missing key 'column'", "name the column (or property) that holds the system's own ids");
+            return null;
+        }
+        boolean assigned = flag(entries.get("assigned"), "whether the system assigns its ids");
+        String externalId = column(entries.get("external-id"));
+        if (assigned && kind == SystemKind.FILE) {
+            entries.get("assigned").problem("a file system cannot assign ids", "leave assigned out: records Accord writes to a file"
+                    + " carry the canonical id as their key");
+        }
+        if (assigned && kind.isJdbc() && externalId == null) {
+            entries.get("assigned").problem("a database that assigns its own ids needs an 'external-id' column",
+                    "name the column where Accord keeps its canonical id (e.g. external-id: accord_id): it is how a row"
+                            + " Accord inserted just before a crash is found again instead of inserted twice");
+        }
+        return new LocalKey(column, assigned, externalId, flag(entries.get("authority"), "whether this system's ids are the canonical ids"));
+    }
+
+    private static boolean flag(YamlNode node, String what) {
+        return node != null && node.bool(what).orElse(false);
     }
 
     private static HttpMapping http(Map<String, YamlNode> entries, SystemKind kind, String endpoint, String versionColumn) {

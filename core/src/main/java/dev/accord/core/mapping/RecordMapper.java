@@ -42,9 +42,14 @@ public final class RecordMapper {
         return mapping.fields().keySet();
     }
 
-    /** The local column that holds the domain's key. */
+    /** The local column that holds a record's id here: the system's own id column, or the domain key field's column. */
     public String keyColumn() {
-        return mapping.fields().get(domain.key()).column();
+        return mapping.keyColumn(domain.key());
+    }
+
+    /** Whether this system keeps its own ids, linked to canonical ids through the store's cross-reference. */
+    public boolean ownsIds() {
+        return mapping.ownsIds();
     }
 
     public Mapped toCanonical(Map<String, ?> row) {
@@ -64,6 +69,16 @@ public final class RecordMapper {
                 fields.put(field.field(), normalised.value());
             }
         }
+        if (mapping.ownsIds()) {
+            Object local = columns.get(keyColumn());
+            String key = local == null ? null : local.toString().strip();
+            if (key == null || key.isEmpty()) {
+                violations.add(new Violation(ReasonCode.MISSING_KEY, "$", "column '" + keyColumn() + "' (the system's own id)"
+                        + " holds no id; every record needs one to be linked to its golden record"));
+                key = null;
+            }
+            return new Mapped(key, fields, violations);
+        }
         JsonNode keyValue = fields.get(domain.key());
         String key = keyValue == null || keyValue.isNull() ? null : keyValue.asText();
         if (key == null && violations.stream().noneMatch(v -> v.path().equals("$." + domain.key()))) {
@@ -73,7 +88,11 @@ public final class RecordMapper {
         return new Mapped(key, fields, violations);
     }
 
-    /** Local column values for the canonical fields this system maps; the key column gets {@code key}. */
+    /**
+     * Local column values for the canonical fields this system maps; the key column gets {@code key}, the canonical id.
+     * A system with its own ids gets no key column (the connector sets the local id, or the system assigns one) but,
+     * when it has one, the external-id column holds the canonical id.
+     */
     public Map<String, Object> toLocal(String key, Map<String, JsonNode> canonical) {
         Map<String, Object> row = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : canonical.entrySet()) {
@@ -82,6 +101,12 @@ public final class RecordMapper {
                 ZoneId localZone = field.timezone() != null ? field.timezone() : zone;
                 row.put(field.column(), LocalValues.toLocal(entry.getValue(), typeOf(field.field()), field, localZone));
             }
+        }
+        if (mapping.ownsIds()) {
+            if (mapping.localKey().externalId() != null) {
+                row.put(mapping.localKey().externalId(), key);
+            }
+            return row;
         }
         row.put(keyColumn(), LocalValues.key(key, typeOf(domain.key())));
         return row;

@@ -31,6 +31,7 @@ public enum ReasonCode {
     PRECISION_LOSS("writing the value would round it: it has more decimal places than the target column keeps"),
     UNSUPPORTED_CHARACTER("a text holds a character the target column cannot store"),
     TARGET_REJECTED("the target refused the record's write as invalid (a constraint, a trigger, a 400 or 422 answer)"),
+    AMBIGUOUS_MATCH("a record seen for the first time in a system matches more than one golden record by the domain's match rules"),
     PROCESSING_FAILED("a step failed on this record again and again, for a reason that is not a known data error"),
     FORMAT_CHARACTER("text holds an invisible Unicode format character (zero-width, bidi control) where the field does not allow one");
 

@@ -29,4 +29,16 @@ public interface TargetConnector {
     default Map<String, WriteResult.Rejection> check(List<TargetWrite> writes) {
         return Map.of();
     }
+
+    /**
+     * The ids of the rows whose columns hold all of {@code values} (text compared trimmed and case-insensitively, so an
+     * e-mail matches whatever its case): for a record about to be created in a system that keeps its own ids, the rows
+     * that may already stand for it (created by the system's own users, not yet read by Accord). Empty when the target
+     * cannot look rows up by value.
+     *
+     * @param values local column to local value, none of them null
+     */
+    default List<String> keysWhere(Map<String, Object> values) {
+        return List.of();
+    }
 }

@@ -15,6 +15,7 @@ import dev.accord.store.AccordStore;
 import dev.accord.store.ChangeLog;
 import dev.accord.store.Deliveries;
 import dev.accord.store.GoldenRecords;
+import dev.accord.store.IdentityLinks;
 import dev.accord.store.QuarantineLog;
 import dev.accord.store.StoreJson;
 import java.util.ArrayList;
@@ -118,6 +119,7 @@ final class DeliveryWriter {
             Map<String, Map<String, JsonNode>> echoes = new HashMap<>();
             List<QuarantineLog.Entry> quarantine = new ArrayList<>();
             Map<Long, String> keysById = new HashMap<>();
+            List<IdentityLinks.Link> links = new ArrayList<>();
             int index = 0;
             for (int w = 0; w < writes.size(); w++) {
                 Planned planned = writes.get(w);
@@ -126,6 +128,9 @@ final class DeliveryWriter {
                 keysById.put(entry, plan.key());
                 List<WriteResult> own = results.subList(index, index + plan.writes().size());
                 index += plan.writes().size();
+                own.stream().filter(r -> r.assignedKey() != null).forEach(r -> links.add(new IdentityLinks.Link(flow.domain(), target,
+                        r.assignedKey(), plan.key(), r.assignedKey().equals(plan.key()) ? IdentityLinks.CREATED : IdentityLinks.ASSIGNED,
+                        null, page.run().runId())));
                 WriteResult last = own.get(own.size() - 1);
                 if (own.stream().allMatch(r -> r.status() == WriteResult.Status.APPLIED)) {
                     settlements.add(new ChangeLog.Settlement(entry, ChangeLog.APPLIED, last.newVersion(), null));
@@ -146,6 +151,7 @@ final class DeliveryWriter {
                             "compare-and-set failed: the row changed since it was read"));
                 }
             }
+            store.identityLinks().replace(c, links, "accord");
             store.changeLog().settle(c, settlements, page.run().runId(), target, flow.domain(), keysById);
             store.quarantine().add(c, quarantine);
             store.deliveries().remove(c, delivered);

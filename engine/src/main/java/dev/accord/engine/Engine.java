@@ -15,6 +15,11 @@ import dev.accord.store.AccordStore;
 public record Engine(CompiledContract compiled, AccordStore store, ConnectorFactory connectors, WorkerIdentity worker,
                      Telemetry telemetry) {
 
+    /** The connectors are reached through the cross-reference where a target keeps its own ids ({@link LinkedConnectors}). */
+    public Engine {
+        connectors = LinkedConnectors.over(connectors, compiled, new Identities(compiled, store));
+    }
+
     /** An engine over {@code contract}, compiled once here, counting and tracing nothing. */
     public static Engine of(Contract contract, AccordStore store, ConnectorFactory connectors, WorkerIdentity worker) {
         return new Engine(new CompiledContract(contract), store, connectors, worker, Telemetry.NONE);

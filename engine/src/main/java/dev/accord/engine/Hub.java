@@ -17,6 +17,8 @@ import dev.accord.store.AppliedChanges;
 import dev.accord.store.GoldenRecords;
 import dev.accord.store.QuarantineLog;
 import dev.accord.store.StoreJson;
+import dev.accord.core.identity.CanonicalIds;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -40,6 +42,7 @@ public final class Hub {
     private final ConnectorFactory connectors;
     private final Telemetry telemetry;
     private final HistoryEntries history;
+    private final Linker linker;
 
     public Hub(CompiledContract compiled, AccordStore store, ConnectorFactory connectors, Telemetry telemetry) {
         this.compiled = compiled;
@@ -47,6 +50,7 @@ public final class Hub {
         this.connectors = connectors;
         this.telemetry = telemetry;
         this.history = new HistoryEntries(compiled.contract(), telemetry.traces());
+        this.linker = new Linker(compiled, store, new CanonicalIds(store.clock(), new SecureRandom()));
     }
 
     public ResolvedPage resolve(PageRef page, List<SourceChange> changes, boolean dryRun) {
@@ -112,10 +116,19 @@ public final class Hub {
         return new ResolvedPage(records, new ArrayList<>(deliveries), new ArrayList<>(repairs), wouldWrite, new ArrayList<>(reviews), terms);
     }
 
-    private ResolvedPage resolve(Connection connection, PageRef page, List<SourceChange> changes, boolean dryRun, boolean deliverAll)
+    private ResolvedPage resolve(Connection connection, PageRef page, List<SourceChange> localChanges, boolean dryRun, boolean deliverAll)
             throws SQLException {
         FlowSpec flow = compiled.contract().flow(page.flow());
-        String system = changes.get(0).system();
+        String system = localChanges.get(0).system();
+        Linker.Linked linked = linker.link(connection, page, flow, localChanges);
+        if (!dryRun) {
+            store.quarantine().add(connection, linked.entries());
+            store.identityLinks().link(connection, linked.links(), "accord");
+        }
+        List<SourceChange> changes = linked.changes();
+        if (changes.isEmpty()) {
+            return new ResolvedPage(linked.quarantined(), List.of());
+        }
         Resolver resolver = compiled.resolver(flow.domain());
         Set<String> keys = new LinkedHashSet<>();
         changes.forEach(c -> keys.add(c.key()));
@@ -124,6 +137,7 @@ public final class Hub {
         Map<String, Map<String, JsonNode>> echoes = store.echoes().load(connection, system, flow.domain(), keys);
 
         PageWrites writes = new PageWrites(loaded, compiled.contract().domain(flow.domain()), store.clock());
+        writes.outcomes.addAll(linked.quarantined());
         for (SourceChange change : changes) {
             AppliedChanges.Entry earlier = seen.get(change.dedupKey().asText());
             if (earlier != null && isSamePage(earlier, page)) {
@@ -150,6 +164,7 @@ public final class Hub {
             return new ResolvedPage(writes.outcomes, List.of(), List.of(), wouldWrite);
         }
         writes.commit(connection, store, flow, page, deliveryTargets(system, flow.domain()), system);
+        linker.index(connection, compiled.contract().domain(flow.domain()), writes.changedRecords());
         Set<String> deliveryKeys = new LinkedHashSet<>(writes.deliveries.keySet());
         deliveryKeys.addAll(writes.retried);
         return new ResolvedPage(writes.outcomes, new ArrayList<>(deliveryKeys), new ArrayList<>(writes.repairs.keySet()), Map.of(),

@@ -72,6 +72,11 @@ final class PageWrites {
         return terms;
     }
 
+    /** The golden records this page changed, as they are now. */
+    List<CanonicalRecord> changedRecords() {
+        return changed.values().stream().map(GoldenRecords.Stored::record).toList();
+    }
+
     CanonicalRecord current(String key) {
         GoldenRecords.Stored stored = changed.getOrDefault(key, loaded.get(key));
         return stored.record();

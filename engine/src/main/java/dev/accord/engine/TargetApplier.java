@@ -43,7 +43,7 @@ public final class TargetApplier {
         this.connectors = connectors;
         this.telemetry = telemetry;
         this.writer = new DeliveryWriter(compiled, store, telemetry);
-        this.edits = new TargetEdits(compiled, connectors, hub);
+        this.edits = new TargetEdits(compiled, connectors, hub, new Identities(compiled, store));
     }
 
     /** @param progress called after each attempt, for heartbeats */

@@ -25,11 +25,13 @@ final class TargetEdits {
     private final CompiledContract compiled;
     private final ConnectorFactory connectors;
     private final Hub hub;
+    private final Identities identities;
 
-    TargetEdits(CompiledContract compiled, ConnectorFactory connectors, Hub hub) {
+    TargetEdits(CompiledContract compiled, ConnectorFactory connectors, Hub hub, Identities identities) {
         this.compiled = compiled;
         this.connectors = connectors;
         this.hub = hub;
+        this.identities = identities;
     }
 
     void resolve(PageRef page, FlowSpec flow, String target, Collection<String> keys) {
@@ -38,7 +40,8 @@ final class TargetEdits {
             return;
         }
         List<SourceChange> changes = new ArrayList<>();
-        for (SourceRow row : connectors.source(target, flow.domain()).readByKeys(keys)) {
+        Collection<String> localIds = identities.localIds(target, flow.domain(), keys).values();
+        for (SourceRow row : connectors.source(target, flow.domain()).readByKeys(localIds)) {
             if (row.deleted() || row.unreadable() != null) {
                 continue;
             }

@@ -4,6 +4,7 @@ import dev.accord.cli.backfill.BackfillCommand;
 import dev.accord.cli.contract.ContractCommand;
 import dev.accord.cli.demo.DemoCommand;
 import dev.accord.cli.ops.ExplainCommand;
+import dev.accord.cli.ops.IdentityCommand;
 import dev.accord.cli.ops.KillSwitchCommand;
 import dev.accord.cli.ops.ReviewCommand;
 import dev.accord.cli.ops.RollbackCommand;
@@ -35,7 +36,7 @@ import picocli.CommandLine.Spec;
             "create one. See docs/security.md."
         },
         subcommands = {DemoCommand.class, SyncCommand.class, BackfillCommand.class, RollbackCommand.class, KillSwitchCommand.class,
-            RunsCommand.class, ExplainCommand.class, ReviewCommand.class, QuarantineCommand.class, SlaCommand.class, ContractCommand.class, WorkerCommand.class, TemporalServerCommand.class, CommandLine.HelpCommand.class})
+            RunsCommand.class, ExplainCommand.class, IdentityCommand.class, ReviewCommand.class, QuarantineCommand.class, SlaCommand.class, ContractCommand.class, WorkerCommand.class, TemporalServerCommand.class, CommandLine.HelpCommand.class})
 public final class AccordCli implements Runnable {
 
     @Spec

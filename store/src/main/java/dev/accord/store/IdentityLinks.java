@@ -98,6 +98,23 @@ public final class IdentityLinks {
         history(connection, links, null, by, now);
     }
 
+    /**
+     * Links local ids to canonical ids, replacing what either was linked to before in its system (a row a rollback
+     * removed, then created again with a new id by a system that assigns its ids); each change gets a history row.
+     */
+    public void replace(Connection connection, Collection<Link> links, String by) throws SQLException {
+        for (Link link : links) {
+            Sql.update(connection, "delete from identity_link where domain_name = ? and system_name = ? and (local_id = ? or canonical_id = ?)",
+                    s -> {
+                        s.setString(1, link.domain());
+                        s.setString(2, link.system());
+                        s.setString(3, link.localId());
+                        s.setString(4, link.canonicalId());
+                    });
+        }
+        link(connection, links, by);
+    }
+
     private void history(Connection connection, Collection<Link> links, String oldCanonicalId, String by, Instant now) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("insert into identity_link_history (domain_name, system_name,"
                 + " local_id, old_canonical_id, new_canonical_id, how, match_rule, run_id, changed_by, changed_at)"

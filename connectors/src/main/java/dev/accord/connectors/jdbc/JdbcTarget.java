@@ -51,6 +51,11 @@ final class JdbcTarget implements TargetConnector {
     }
 
     @Override
+    public List<String> keysWhere(Map<String, Object> values) {
+        return new KeyFinder(table).keysWhere(values);
+    }
+
+    @Override
     public Map<String, WriteResult.Rejection> check(List<TargetWrite> writes) {
         Map<String, WriteResult.Rejection> unfit = new LinkedHashMap<>();
         for (TargetWrite write : writes) {

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * Checks that every system a field names (owner, priority, writers) actually stores the field:
- * a system of record that does not map its field could never write it.
+ * a system of record that does not map its field could never write it. The domain's key field is the exception in a
+ * system that keeps its own ids: its value there is the canonical id the cross-reference gives.
  */
 final class OwnershipChecks {
 
@@ -36,7 +37,8 @@ final class OwnershipChecks {
             if (system == null) {
                 continue;
             }
-            boolean maps = system.domain(domain.name()).map(m -> m.maps(field.name())).orElse(false);
+            boolean maps = system.domain(domain.name()).map(m -> m.maps(field.name())
+                    || (field.name().equals(domain.key()) && m.ownsIds())).orElse(false);
             if (!maps) {
                 node.problem(role + " '" + name + "' does not map field '" + field.name() + "' of domain '" + domain.name() + "'",
                         "map it under systems." + name + ".domains." + domain.name() + ".fields, or choose a system that stores it");

@@ -20,7 +20,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "explain", mixinStandardHelpOptions = true,
         description = {"Show how a record's fields got their values: every decision with old -> new value, source",
             "system and version, run and workflow, contract version and hash, schema version and time; then every",
-            "write to every target. PII values are masked unless --show-pii is given."})
+            "write to every target, and the record's own id in each system that keeps its own ids. KEY is the canonical",
+            "id, or with --system a system's own id. PII values are masked unless --show-pii is given."})
 public final class ExplainCommand implements Callable<Integer> {
 
     @Mixin
@@ -36,17 +37,29 @@ public final class ExplainCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DOMAIN", description = "The domain, e.g. customer.")
     String domain;
 
-    @Parameters(index = "1", paramLabel = "KEY", description = "The record's key.")
+    @Parameters(index = "1", paramLabel = "KEY", description = {"The record's canonical id, or with --system that system's own id",
+        "for it (e.g. --system billing cus_123)."})
     String key;
+
+    @Option(names = "--system", paramLabel = "SYSTEM", description = "KEY is this system's own id for the record (looked up in the cross-reference).")
+    String system;
 
     @Parameters(index = "2", paramLabel = "FIELD", arity = "0..1", description = "Only this field.")
     String field;
 
     @Override
     public Integer call() {
-        Explanation explanation = new Explainer(store.open(), new ContractLoader().load(contract)).explain(domain, key, field, showPii);
-        System.out.println(domain + " " + key + (explanation.deleted() ? " (deleted)" : "")
+        Explainer explainer = new Explainer(store.open(), new ContractLoader().load(contract));
+        Explanation explanation = system == null ? explainer.explain(domain, key, field, showPii)
+                : explainer.explainLocal(domain, system, key, field, showPii);
+        System.out.println(domain + " " + explanation.key() + (explanation.deleted() ? " (deleted)" : "")
                 + (explanation.masked() ? "   [PII masked; --show-pii to reveal]" : ""));
+        if (!explanation.ids().isEmpty()) {
+            System.out.println("ids in each system:");
+            for (Explanation.SystemId id : explanation.ids()) {
+                System.out.printf("  %-10s %-26s %s%n", id.system(), id.localId(), id.how() + (id.rule() == null ? "" : " by rule " + id.rule()));
+            }
+        }
         if (explanation.fields().isEmpty()) {
             System.out.println("  no history: Accord has never seen this record");
         }

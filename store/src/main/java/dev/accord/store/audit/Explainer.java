@@ -47,8 +47,32 @@ public final class Explainer {
                     ? store.changeLog().forRecord(c, domain, key).stream().map(e -> write(e, masking, pii)).toList()
                     : List.of();
             boolean deleted = store.golden().load(c, domain, List.of(key)).get(key).record().deleted();
-            return new Explanation(domain, key, deleted, events, writes, masking);
+            List<Explanation.SystemId> ids = store.identityLinks().ofRecord(c, domain, key).stream()
+                    .map(l -> new Explanation.SystemId(l.system(), l.localId(), l.how(), l.rule())).toList();
+            return new Explanation(domain, key, deleted, events, writes, masking, ids);
         });
+    }
+
+    /**
+     * As {@link #explain}, for the record a system knows by its own id: the cross-reference gives its canonical id.
+     *
+     * @throws InvalidRequestException when the system keeps no ids of its own, or holds no record linked under that id
+     */
+    public Explanation explainLocal(String domain, String system, String localId, String field, boolean revealPii) {
+        return explain(domain, canonicalId(domain, system, localId), field, revealPii);
+    }
+
+    /** The canonical id a system's own id stands for. */
+    public String canonicalId(String domain, String system, String localId) {
+        if (!contract.mapping(system, domain).ownsIds()) {
+            return localId;
+        }
+        String canonical = store.inTransaction(c -> store.identityLinks().canonicalIds(c, domain, system, List.of(localId))).get(localId);
+        if (canonical == null) {
+            throw new InvalidRequestException(system + " holds no " + domain + " with id '" + localId + "' that Accord has linked;"
+                    + " check the id, or run the flow that reads " + system + " first");
+        }
+        return canonical;
     }
 
     private static FieldEvent event(FieldHistory.Entry e, boolean mask) {

@@ -51,6 +51,13 @@ class ReadApi {
         return explainer.explain(domain, key, field, ApiCaller.current().stewards(domain));
     }
 
+    /** The same, for the record a system knows by its own id (the cross-reference gives its canonical id). */
+    @GetMapping("/records/{domain}/by-system/{system}/{localId}/history")
+    Explanation historyByLocalId(@PathVariable String domain, @PathVariable String system, @PathVariable String localId,
+                                 @RequestParam(required = false) String field) {
+        return explainer.explainLocal(domain, system, localId, field, ApiCaller.current().stewards(domain));
+    }
+
     @GetMapping("/reviews")
     List<ReviewQueue.Review> reviews(@RequestParam(defaultValue = "pending") String status) {
         return store.inTransaction(c -> store.reviews().list(c, "all".equals(status) ? null : status, 500));

@@ -52,6 +52,10 @@ final class JsonRecords {
         return http;
     }
 
+    SystemSpec system() {
+        return system;
+    }
+
     DomainMapping mapping() {
         return mapping;
     }

@@ -48,7 +48,7 @@ final class HttpWrites {
     WriteResult write(TargetWrite write, Map<String, String> chained, HttpTarget.EtagCache etags) {
         String key = write.key();
         if (write.kind() == TargetWrite.Kind.UPSERT && write.expectedVersion() == null) {
-            if (assignsIds()) {
+            if (assignsId(write)) {
                 return assignedCreate(write, etags);
             }
             return settle(key, create(write), true, chained, etags);
@@ -90,8 +90,18 @@ final class HttpWrites {
         return api.send("PUT", keys.item(write.key()), body.toString(), new String[] {"If-None-Match", "*"});
     }
 
-    private boolean assignsIds() {
-        return records.mapping().localKey() != null && records.mapping().localKey().assigned();
+    /**
+     * Whether this create carries the canonical id, for a record the system is to give an id: the system assigns the
+     * ids and the write's external-id property (when it has one) holds its key. A create whose external-id property
+     * holds another value carries a record's own id (one linked here already) and is created with it as before.
+     */
+    private boolean assignsId(TargetWrite write) {
+        dev.accord.core.contract.LocalKey local = records.mapping().localKey();
+        if (local == null || !local.assigned()) {
+            return false;
+        }
+        Object externalId = local.externalId() == null ? null : write.columns().get(local.externalId());
+        return externalId == null || externalId.toString().equals(write.key());
     }
 
     /**

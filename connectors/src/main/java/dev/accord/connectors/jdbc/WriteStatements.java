@@ -36,7 +36,7 @@ final class WriteStatements {
             throw new IllegalArgumentException(write.kind() + " of key '" + write.key() + "' needs the row's expected version");
         }
         return switch (write.kind()) {
-            case UPSERT -> write.expectedVersion() == null ? (assignsIds() ? assignedInsert(write) : insert(write)) : update(write);
+            case UPSERT -> write.expectedVersion() == null ? (assignsId(write) ? assignedInsert(write) : insert(write)) : update(write);
             case DELETE -> table.mapping().delete() == DeleteMode.SOFT ? markDeleted(write, OffsetDateTime.now(ZoneOffset.UTC)) : remove(write);
             case REMOVE -> remove(write);
             case UNDELETE -> markDeleted(write, null);
@@ -66,9 +66,18 @@ final class WriteStatements {
         return new PlannedWrite(sql, parameters, 1L, true, "SELECT 1 FROM " + table.table() + " WHERE " + table.q(table.keyColumn()) + " = ?");
     }
 
-    /** Whether the database assigns this table's ids: a create carries the canonical id, not the row's id. */
-    private boolean assignsIds() {
-        return table.mapping().localKey() != null && table.mapping().localKey().assigned();
+    /**
+     * Whether this create carries the canonical id, for a row the database is to give an id: the table's database
+     * assigns the ids and the write's external-id column (when it has one) holds its key. A create whose external-id
+     * column holds another value carries a row's own id (a record linked here already) and is inserted with it.
+     */
+    private boolean assignsId(TargetWrite write) {
+        dev.accord.core.contract.LocalKey local = table.mapping().localKey();
+        if (local == null || !local.assigned()) {
+            return false;
+        }
+        return write.columns().entrySet().stream().filter(c -> c.getKey().equalsIgnoreCase(local.externalId())).findFirst()
+                .map(c -> c.getValue() == null || c.getValue().toString().equals(write.key())).orElse(true);
     }
 
     /**

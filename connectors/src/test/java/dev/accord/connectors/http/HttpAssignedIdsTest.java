@@ -91,6 +91,19 @@ class HttpAssignedIdsTest {
     }
 
     @Test
+    void aCreateWhoseKeyIsAlreadyTheRecordsOwnIdGoesToItsItemPathAsBefore() {
+        try (DeskFixture fixture = new DeskFixture()) {
+            // A record linked here already (its accord_id holds its canonical id, not the key) whose record is gone.
+            List<WriteResult> results = fixture.connectors.target("assigning", "contact")
+                    .apply(List.of(new TargetWrite("C900", null, TargetWrite.Kind.UPSERT, columns("acc-9", "Ada"))));
+
+            assertThat(results).containsExactly(new WriteResult("C900", WriteResult.Status.APPLIED, 1L));
+            assertThat(fixture.desk.contacts().all()).containsOnlyKeys("C900");
+            assertThat(fixture.desk.contacts().get("C900").orElseThrow().get("accord_id").asText()).isEqualTo("acc-9");
+        }
+    }
+
+    @Test
     void theDeskAssignsIdsAnswersWithLocationAndHonoursTheIdempotencyKey() throws Exception {
         try (SupportDesk desk = new SupportDesk(null).start()) {
             HttpResponse<String> first = post(desk, "{\"name\":\"Ada\"}", "key-1");

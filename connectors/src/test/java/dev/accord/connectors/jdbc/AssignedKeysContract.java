@@ -130,6 +130,19 @@ abstract class AssignedKeysContract {
         assertThat(rows()).extracting(r -> r.get("accord_id")).containsExactly("acc-2");
     }
 
+    @Test
+    void aCreateWhoseKeyIsAlreadyARowsOwnIdIsInsertedWithThatIdAndLookedUpByNothing() {
+        fx.db.execute("DROP TABLE " + fx.table("gen"));
+        fx.create("gen", GEN_COLUMNS.replace("{identity}", "{serial}"));
+
+        // A record linked here already (its external-id column holds its canonical id, not the key) whose row is gone.
+        List<WriteResult> results = gen.apply(List.of(new TargetWrite("41", null, Kind.UPSERT, columns("acc-1", "Ada", 3L))));
+
+        assertThat(results).containsExactly(new WriteResult("41", WriteResult.Status.APPLIED, 1L));
+        assertThat(rows()).extracting(r -> r.get("id").toString(), r -> r.get("accord_id"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("41", "acc-1"));
+    }
+
     /** A create as the engine sends it for a row not linked yet: the canonical id as key and in the external-id column. */
     static TargetWrite create(String canonicalId, String name, Long qty) {
         return new TargetWrite(canonicalId, null, Kind.UPSERT, columns(canonicalId, name, qty));

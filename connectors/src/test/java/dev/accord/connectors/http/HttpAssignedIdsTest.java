@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import dev.accord.connectors.SourceCursor;
+import dev.accord.connectors.SourceRow;
 import dev.accord.connectors.TargetConnector;
 import dev.accord.connectors.TargetRow;
 import dev.accord.connectors.TargetWrite;
@@ -18,6 +20,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -100,6 +103,23 @@ class HttpAssignedIdsTest {
             assertThat(results).containsExactly(new WriteResult("C900", WriteResult.Status.APPLIED, 1L));
             assertThat(fixture.desk.contacts().all()).containsOnlyKeys("C900");
             assertThat(fixture.desk.contacts().get("C900").orElseThrow().get("accord_id").asText()).isEqualTo("acc-9");
+        }
+    }
+
+    @Test
+    void readsBringTheDesksOwnIdAndAccordsIdAmongTheColumns() {
+        try (DeskFixture fixture = new DeskFixture()) {
+            fixture.seed(1, Instant.parse("2024-06-01T08:00:00Z"), 1);
+            fixture.connectors.target("assigning", "contact").apply(List.of(create("acc-2", "Grace")));
+
+            List<SourceRow> rows = fixture.connectors.source("assigning", "contact").readChanges(SourceCursor.BEGINNING, 10).rows();
+
+            assertThat(rows).extracting(SourceRow::key).containsExactly("C001", "ct_1");
+            assertThat(rows.get(0).columns()).containsEntry("id", "C001").doesNotContainKey("accord_id");
+            assertThat(rows.get(1).columns()).containsEntry("id", "ct_1").containsEntry("accord_id", "acc-2")
+                    .containsEntry("name", "Grace");
+            assertThat(fixture.connectors.target("assigning", "contact").readByKeys(List.of("ct_1")).get("ct_1").columns())
+                    .containsEntry("id", "ct_1").containsEntry("accord_id", "acc-2");
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.accord.connectors.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
@@ -72,6 +73,22 @@ class HttpAssignedIdsTest {
             assertThat(fixture.desk.contacts().get(first.assignedKey()).orElseThrow().get("name").asText()).isEqualTo("Ada");
             TargetRow row = again.readByKeys(List.of(first.assignedKey())).get(first.assignedKey());
             assertThat(row.version()).isEqualTo(1L);
+        }
+    }
+
+    @Test
+    void aCreateWhoseAnswerIsLostIsSentAgainAndGetsTheRecordItMade() {
+        try (DeskFixture fixture = new DeskFixture()) {
+            TargetConnector target = fixture.connectors.target("assigning", "contact");
+            fixture.desk.faults().malformedNext(1);
+
+            assertThatThrownBy(() -> target.apply(List.of(create("acc-1", "Ada")))).isInstanceOf(HttpAccessException.class);
+            assertThat(fixture.desk.contacts().size()).as("the desk made the contact; its answer was cut off").isEqualTo(1);
+
+            List<WriteResult> retried = target.apply(List.of(create("acc-1", "Ada")));
+
+            assertThat(retried).containsExactly(WriteResult.created("acc-1", 1L, "ct_1"));
+            assertThat(fixture.desk.contacts().all()).containsOnlyKeys("ct_1");
         }
     }
 

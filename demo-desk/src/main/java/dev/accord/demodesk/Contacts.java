@@ -29,10 +29,19 @@ public final class Contacts {
 
     private final Map<String, ObjectNode> byId = new TreeMap<>();
     private final Map<String, AtomicLong> writes = new ConcurrentHashMap<>();
+    /** The contact each idempotency key created, by key. */
+    private final Map<String, String> createdByKey = new TreeMap<>();
+    private long assigned;
     private Instant lastStamp = Instant.EPOCH;
 
-    /** The outcome of a conditional write. */
-    public enum Outcome { DONE, MISSING, EXISTS, STALE }
+    /** The prefix of the ids the desk assigns ({@code ct_1}, {@code ct_2}, …). */
+    public static final String ASSIGNED_PREFIX = "ct_";
+
+    /**
+     * The outcome of a conditional write; {@code REPLAYED}: a create whose idempotency key already created a contact,
+     * answered with that contact and nothing written.
+     */
+    public enum Outcome { DONE, MISSING, EXISTS, STALE, REPLAYED }
 
     /** A write's outcome and the contact afterwards (null when missing or removed). */
     public record Result(Outcome outcome, ObjectNode contact) {}
@@ -67,12 +76,43 @@ public final class Contacts {
     }
 
     public synchronized Result create(String id, ObjectNode fields) {
+        return create(id, null, fields);
+    }
+
+    /**
+     * Creates a contact as a SaaS API does on {@code POST}: with the given id, or (id null) one the desk assigns. A
+     * create with an {@code idempotencyKey} that already created a contact creates nothing and answers that contact
+     * as it is now ({@link Outcome#REPLAYED}), whatever the body says this time, as a client's retry after a lost
+     * answer needs; once that contact is removed, the key creates anew.
+     */
+    public synchronized Result create(String id, String idempotencyKey, ObjectNode fields) {
+        if (idempotencyKey != null && createdByKey.containsKey(idempotencyKey)) {
+            ObjectNode earlier = byId.get(createdByKey.get(idempotencyKey));
+            if (earlier != null) {
+                return new Result(Outcome.REPLAYED, earlier.deepCopy());
+            }
+            createdByKey.remove(idempotencyKey);
+        }
+        ObjectNode writable = writable(fields);
+        if (id == null) {
+            do {
+                id = ASSIGNED_PREFIX + ++assigned;
+            } while (byId.containsKey(id));
+        }
+        Result result = create(id, writable, true);
+        if (idempotencyKey != null && result.outcome() == Outcome.DONE) {
+            createdByKey.put(idempotencyKey, id);
+        }
+        return result;
+    }
+
+    private Result create(String id, ObjectNode fields, boolean checked) {
         if (byId.containsKey(id)) {
             return new Result(Outcome.EXISTS, byId.get(id).deepCopy());
         }
         ObjectNode contact = JsonNodeFactory.instance.objectNode();
         contact.put("id", id);
-        contact.setAll(writable(fields));
+        contact.setAll(checked ? fields : writable(fields));
         contact.put("version", 0);
         if (!contact.has("deleted_at")) {
             contact.putNull("deleted_at");

@@ -18,7 +18,11 @@ import java.util.function.IntConsumer;
  *     {@code Link: <...>; rel="next"} header while more follow; each contact carries its {@code etag}.</li>
  * <li>{@code GET /api/contacts?ids=a,b}: those contacts (soft-deleted ones included).</li>
  * <li>{@code GET /api/contacts/{id}}: one contact, with its {@code ETag} header.</li>
- * <li>{@code PUT /api/contacts/{id}} with {@code If-None-Match: *}, or {@code POST /api/contacts}: create.</li>
+ * <li>{@code PUT /api/contacts/{id}} with {@code If-None-Match: *}, or {@code POST /api/contacts}: create. A POST
+ *     whose body has no {@code id} gets one from the desk ({@code ct_1}, …); it answers {@code 201} with the contact
+ *     and its {@code Location}. A POST with an {@code Idempotency-Key} header the desk has seen creates nothing and
+ *     answers the contact that key created (again {@code 201}, with {@code Idempotent-Replayed: true}), so a client
+ *     that lost the answer may send its create again.</li>
  * <li>{@code PATCH /api/contacts/{id}}: merge the body in; needs {@code If-Match} or the body's {@code version}.</li>
  * <li>{@code DELETE /api/contacts/{id}}: remove; needs {@code If-Match}.</li>
  * </ul>
@@ -80,7 +84,7 @@ final class DeskApi implements HttpHandler {
         if (rest.isEmpty() || rest.equals("/")) {
             switch (method) {
                 case "GET" -> list(x);
-                case "POST" -> created(x, contacts.create(text(x.body(), "id"), x.body()), 409);
+                case "POST" -> post(x);
                 default -> x.error(405, method + " is not allowed here");
             }
             return;
@@ -127,6 +131,19 @@ final class DeskApi implements HttpHandler {
             return;
         }
         created(x, contacts.create(id, x.body()), 412);
+    }
+
+    private void post(DeskExchange x) throws IOException {
+        ObjectNode body = x.body();
+        String id = body.hasNonNull("id") ? body.get("id").asText() : null;
+        Contacts.Result result = contacts.create(id, x.header("Idempotency-Key"), body);
+        if (result.outcome() == Contacts.Outcome.REPLAYED) {
+            x.responseHeader("Idempotent-Replayed", "true");
+        }
+        if (result.outcome() != Contacts.Outcome.EXISTS) {
+            x.responseHeader("Location", x.location(result.contact().get("id").asText()));
+        }
+        created(x, result, 409);
     }
 
     private void created(DeskExchange x, Contacts.Result result, int existsStatus) {
@@ -176,13 +193,6 @@ final class DeskApi implements HttpHandler {
     private static boolean isAfter(ObjectNode contact, String[] after) {
         int byTime = Instant.parse(contact.get("updated_at").asText()).compareTo(Instant.parse(after[0]));
         return byTime > 0 || (byTime == 0 && contact.get("id").asText().compareTo(after[1]) > 0);
-    }
-
-    private static String text(ObjectNode body, String property) {
-        if (!body.hasNonNull(property)) {
-            throw new IllegalArgumentException("the body has no " + property);
-        }
-        return body.get(property).asText();
     }
 
     private static String orElse(String value, String fallback) {

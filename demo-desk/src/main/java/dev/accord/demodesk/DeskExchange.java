@@ -80,6 +80,18 @@ final class DeskExchange {
         }
     }
 
+    /** Sets a header of the answer. */
+    DeskExchange responseHeader(String name, String value) {
+        exchange.getResponseHeaders().set(name, value);
+        return this;
+    }
+
+    /** The URL of one contact, as a {@code Location} header gives it. */
+    String location(String id) {
+        String host = header("Host");
+        return "http://" + (host == null ? "127.0.0.1" : host) + SupportDesk.CONTACTS + "/" + encode(id).replace("+", "%20");
+    }
+
     DeskExchange retryAfter(int seconds) {
         if (seconds > 0) {
             exchange.getResponseHeaders().set("Retry-After", Integer.toString(seconds));

@@ -29,7 +29,17 @@ final class FileRecords {
         this.system = system;
         this.mapping = mapping;
         this.keyColumn = mapping.keyColumn(keyField);
-        this.columns = mapping.fields().values().stream().map(FieldMapping::column).toList();
+        List<String> mapped = new java.util.ArrayList<>(mapping.fields().values().stream().map(FieldMapping::column).toList());
+        if (mapping.ownsIds()) {
+            // The system's own id and Accord's id in it are no mapped field, yet the mapper reads the id from the
+            // columns, and the external id is what the mapper writes: both are read and written, as by the JDBC connector.
+            for (String column : java.util.Arrays.asList(keyColumn, mapping.localKey().externalId())) {
+                if (column != null && mapped.stream().noneMatch(c -> c.equalsIgnoreCase(column))) {
+                    mapped.add(column);
+                }
+            }
+        }
+        this.columns = List.copyOf(mapped);
     }
 
     String keyColumn() {

@@ -18,7 +18,8 @@ import java.util.Map;
  * {@link WriteResult.Status#CONFLICT}, and the caller re-reads, re-resolves and retries that record only. Any
  * other failure throws after the writes before it have landed; the retry re-reads and finds those in place.
  * The ETags read by {@link #readByKeys} are kept, so a write expecting the version just read sends the ETag
- * that came with it.
+ * that came with it. In a system that assigns its own ids, a create's key is the canonical id and its result carries
+ * the id the system gave the record ({@link HttpWrites}); the ETag it came with is kept under that id.
  */
 final class HttpTarget implements TargetConnector {
 

@@ -22,6 +22,12 @@ import java.util.Optional;
  * that follows another to the same key in one list expects what the earlier one produced, so it carries the
  * ETag that came back. A write the API refuses as invalid ({@code 400}, {@code 422}) is that record's
  * {@link WriteResult.Status#REJECTED}: the writes after it go on.
+ *
+ * <p>A system that assigns its own ids ({@code key: {assigned: true, …}}) gets a create (whose key is then the canonical
+ * id) as a {@code POST} to the endpoint whose body has no id, with the canonical id in the {@code external-id} property
+ * when the mapping names one and as the {@code Idempotency-Key} header: an API that honours it answers a create sent
+ * again after a crash (the record made, the answer or the link lost) with the record it made instead of a second one.
+ * The new record's id is the answer's key property, else the last segment of its {@code Location}.
  */
 final class HttpWrites {
 
@@ -42,6 +48,9 @@ final class HttpWrites {
     WriteResult write(TargetWrite write, Map<String, String> chained, HttpTarget.EtagCache etags) {
         String key = write.key();
         if (write.kind() == TargetWrite.Kind.UPSERT && write.expectedVersion() == null) {
+            if (assignsId(write)) {
+                return assignedCreate(write, etags);
+            }
             return settle(key, create(write), true, chained, etags);
         }
         if (write.expectedVersion() == null) {
@@ -79,6 +88,98 @@ final class HttpWrites {
             return api.send("POST", url, body.toString(), null);
         }
         return api.send("PUT", keys.item(write.key()), body.toString(), new String[] {"If-None-Match", "*"});
+    }
+
+    /**
+     * Whether this create carries the canonical id, for a record the system is to give an id: the system assigns the
+     * ids and the write's external-id property (when it has one) holds its key. A create whose external-id property
+     * holds another value carries a record's own id (one linked here already) and is created with it as before.
+     */
+    private boolean assignsId(TargetWrite write) {
+        dev.accord.core.contract.LocalKey local = records.mapping().localKey();
+        if (local == null || !local.assigned()) {
+            return false;
+        }
+        Object externalId = local.externalId() == null ? null : write.columns().get(local.externalId());
+        return externalId == null || externalId.toString().equals(write.key());
+    }
+
+    /**
+     * A create in a system that assigns the ids: {@code POST} without the id, idempotent by the canonical id. A
+     * {@code 409} or {@code 412} that names the existing record (an API that refuses a second record with the same
+     * external id) is {@link WriteResult#alreadyCreated}; one that does not is a plain conflict.
+     */
+    private WriteResult assignedCreate(TargetWrite write, HttpTarget.EtagCache etags) {
+        String key = write.key();
+        ObjectNode body = ApiResponse.JSON.createObjectNode();
+        write.columns().forEach((column, value) -> putValue(body, column, value));
+        body.remove(records.keyColumn());
+        String externalId = records.mapping().localKey().externalId();
+        if (externalId != null) {
+            body.put(externalId, key);
+        }
+        ApiResponse response = api.send("POST", api.url(records.mapping().endpoint()), body.toString(),
+                new String[] {"Idempotency-Key", key});
+        if (response.status() == 409 || response.status() == 412) {
+            String existing = idOf(response);
+            return existing == null ? new WriteResult(key, WriteResult.Status.CONFLICT, null) : WriteResult.alreadyCreated(key, existing);
+        }
+        if (response.refusesTheRecord()) {
+            return WriteResult.rejected(key, new WriteResult.Rejection(ReasonCode.TARGET_REJECTED, null, response.refusal()));
+        }
+        response.requireOk();
+        String id = idOf(response);
+        if (id == null) {
+            id = lastSegment(response.header("Location"));
+        }
+        if (id == null) {
+            throw new HttpConfigurationException("system '" + records.system().name() + "': POST " + records.mapping().endpoint()
+                    + " answered " + response.status() + " with neither the new record's '" + records.keyColumn()
+                    + "' property nor a Location header; check the mapping's key column");
+        }
+        Long version = null;
+        if (response.body().length > 0) {
+            JsonNode record = response.json();
+            String etag = records.etag(record, response.header("ETag"));
+            version = records.targetRow(record, etag).version();
+            etags.put(id, version, etag);
+        }
+        return WriteResult.created(key, version, id);
+    }
+
+    /** The key property of the record an answer carries; null when it carries none (no body, not JSON, no such property). */
+    private String idOf(ApiResponse response) {
+        if (response.body().length == 0) {
+            return null;
+        }
+        try {
+            JsonNode record = response.json();
+            String id = record.isObject() ? records.key(record) : null;
+            return id == null || id.isBlank() ? null : id;
+        } catch (HttpAccessException notJson) {
+            return null;
+        }
+    }
+
+    /** The last path segment of a {@code Location} header ({@code /api/contacts/ct_7} gives {@code ct_7}); null when none. */
+    static String lastSegment(String location) {
+        if (location == null || location.isBlank()) {
+            return null;
+        }
+        String path;
+        try {
+            path = URI.create(location.strip()).getPath();
+        } catch (IllegalArgumentException e) {
+            path = location.strip();
+        }
+        if (path == null) {
+            return null;
+        }
+        while (path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        String segment = path.substring(path.lastIndexOf('/') + 1);
+        return segment.isEmpty() ? null : segment;
     }
 
     /** The headers that make the write conditional; empty when the record is no longer at the expected version. */

@@ -42,6 +42,18 @@ final class JsonRecords {
         this.http = mapping.http();
         this.keyColumn = mapping.keyColumn(keyField);
         mapping.fields().values().forEach(f -> columns.add(f.column()));
+        if (mapping.ownsIds()) {
+            // The system's own id and Accord's id in it are no mapped field, yet the mapper reads the id from the
+            // columns, and the external id is what the mapper writes: both are read, as the JDBC connector does.
+            addMissing(keyColumn);
+            addMissing(mapping.localKey().externalId());
+        }
+    }
+
+    private void addMissing(String column) {
+        if (column != null && columns.stream().noneMatch(c -> c.equalsIgnoreCase(column))) {
+            columns.add(column);
+        }
     }
 
     String keyColumn() {
@@ -50,6 +62,10 @@ final class JsonRecords {
 
     HttpMapping http() {
         return http;
+    }
+
+    SystemSpec system() {
+        return system;
     }
 
     DomainMapping mapping() {

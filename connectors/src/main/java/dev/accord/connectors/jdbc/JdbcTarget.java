@@ -27,6 +27,13 @@ import java.util.Optional;
  * sent; when the database still refuses the batch with a data or constraint error (a CHECK, a UNIQUE index on
  * another column, a trigger's data error), the transaction is rolled back and the records are written again in
  * halves under savepoints until each refused record is alone. Any other failure rolls everything back and throws.
+ *
+ * <p>In a table whose database assigns the ids ({@code key: {assigned: true, external-id: …}}), a create (an upsert
+ * expecting no row) carries the canonical id as its key. In the batch's transaction the row holding that canonical
+ * id in the external-id column is looked up first: found (an earlier attempt inserted it and crashed before Accord
+ * linked it), the write is {@link WriteResult#alreadyCreated} with that row's id and nothing is written; else the row
+ * is inserted without the key column and {@link WriteResult#created} reports the id the database generated. Every
+ * other write's key is the row's own id.
  * Stateless: one instance serves every activity thread.
  */
 final class JdbcTarget implements TargetConnector {

@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * Runs planned writes on one connection, in list order, reusing each prepared statement. Consecutive
  * writes with the same statement go out as one JDBC batch, whose per-statement update counts tell exactly
- * which rows matched; inserts whose existing key the dialect reports by an error run one at a time.
+ * which rows matched; inserts whose existing key the dialect reports by an error run one at a time, and so does
+ * a create in a table whose database assigns the ids (looked up by its canonical id first, its new id read back).
  * Closing releases the prepared statements; committing is the caller's business.
  */
 final class WriteBatches implements AutoCloseable {
@@ -23,6 +24,8 @@ final class WriteBatches implements AutoCloseable {
     private final Connection connection;
     private final SqlDialect dialect;
     private final Map<String, PreparedStatement> prepared = new HashMap<>();
+    /** Inserts that return the key the database generated, by SQL. */
+    private final Map<String, PreparedStatement> returning = new HashMap<>();
 
     WriteBatches(Connection connection, SqlDialect dialect) {
         this.connection = connection;
@@ -41,7 +44,7 @@ final class WriteBatches implements AutoCloseable {
         for (int i = 0; i < plans.size(); i++) {
             PlannedWrite plan = plans.get(i);
             String key = writes.get(i).key();
-            boolean alone = plan.insert() && dialect.insertsOneByOne();
+            boolean alone = plan.assigned() != null || (plan.insert() && dialect.insertsOneByOne());
             boolean dependsOnBatch = batchedKeys.contains(key);
             if (!batch.isEmpty() && (alone || dependsOnBatch || !plans.get(batch.get(0)).sql().equals(plan.sql()))) {
                 flush(batch, writes, plans, results);
@@ -52,7 +55,9 @@ final class WriteBatches implements AutoCloseable {
                 continue;
             }
             batchedKeys.add(key);
-            if (alone) {
+            if (plan.assigned() != null) {
+                results[i] = create(writes.get(i), plan);
+            } else if (alone) {
                 results[i] = result(writes.get(i), plan, executeAlone(plan));
             } else {
                 bound(plan).addBatch();
@@ -83,6 +88,64 @@ final class WriteBatches implements AutoCloseable {
             results[index] = result(writes.get(index), plans.get(index), counts[j]);
         }
         batch.clear();
+    }
+
+    /**
+     * A create in a table whose database assigns the ids, on its own: a row that already holds the canonical id in its
+     * external-id column (inserted by an earlier attempt that crashed before Accord linked it) is reported, and nothing
+     * written; else the row is inserted and the id the database gave it read back: as a generated key, or, when the
+     * driver reports none (a key filled by a default rather than an identity), by looking the row up again.
+     */
+    private WriteResult create(TargetWrite write, PlannedWrite plan) throws SQLException {
+        String existing = lookup(plan.assigned());
+        if (existing != null) {
+            return WriteResult.alreadyCreated(write.key(), existing);
+        }
+        PreparedStatement insert = returning.get(plan.sql());
+        if (insert == null) {
+            insert = connection.prepareStatement(plan.sql(), new String[] {plan.assigned().keyColumn()});
+            returning.put(plan.sql(), insert);
+        }
+        for (int i = 0; i < plan.parameters().size(); i++) {
+            PlannedWrite.Parameter parameter = plan.parameters().get(i);
+            ValueBinder.bind(insert, i + 1, parameter.value(), parameter.column());
+        }
+        insert.executeUpdate();
+        String generated = null;
+        try (java.sql.ResultSet keys = insert.getGeneratedKeys()) {
+            if (keys != null && keys.next()) {
+                generated = text(keys.getObject(1));
+            }
+        }
+        if (generated == null) {
+            generated = lookup(plan.assigned());
+        }
+        if (generated == null) {
+            throw new MappingConfigurationException("the database reported no id for the row it inserted under canonical id '"
+                    + write.key() + "', and the row cannot be found by its external-id column; let the database generate the key"
+                    + " column (an identity or AUTO_INCREMENT column)");
+        }
+        return WriteResult.created(write.key(), plan.newVersion(), generated);
+    }
+
+    /** The id of the first row (by id) whose external-id column holds the canonical id; null when none does. */
+    private String lookup(PlannedWrite.Assigned assigned) throws SQLException {
+        PreparedStatement query = prepared.get(assigned.lookup());
+        if (query == null) {
+            query = connection.prepareStatement(assigned.lookup());
+            prepared.put(assigned.lookup(), query);
+        }
+        ValueBinder.bind(query, 1, assigned.externalId().value(), assigned.externalId().column());
+        try (java.sql.ResultSet rows = query.executeQuery()) {
+            return rows.next() ? text(rows.getObject(1)) : null;
+        }
+    }
+
+    private static String text(Object id) {
+        if (id == null) {
+            return null;
+        }
+        return id instanceof java.math.BigDecimal decimal ? decimal.toPlainString() : id.toString();
     }
 
     /** An insert on its own: an existing key is a conflict (0 rows); a duplicate in another UNIQUE index is thrown. */
@@ -135,7 +198,9 @@ final class WriteBatches implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         SQLException failure = null;
-        for (PreparedStatement statement : prepared.values()) {
+        List<PreparedStatement> all = new ArrayList<>(prepared.values());
+        all.addAll(returning.values());
+        for (PreparedStatement statement : all) {
             try {
                 statement.close();
             } catch (SQLException e) {

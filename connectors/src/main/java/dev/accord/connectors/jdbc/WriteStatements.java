@@ -13,6 +13,11 @@ import java.util.Map;
  * Turns each compare-and-set write into its statement. Every statement that finds the row bumps the
  * version column by one; every one checks the expected version, so a row someone changed since Accord
  * read it is left alone and reported as a conflict. A NULL version counts as 0 (rows created outside Accord).
+ *
+ * <p>A table whose database assigns the ids ({@code key: {assigned: true, external-id: …}}) gets its new rows
+ * from a create whose key is the canonical id: the insert leaves the key column out and puts the canonical id
+ * in the external-id column, and comes with the query that finds a row an earlier attempt inserted under that
+ * canonical id ({@link PlannedWrite.Assigned}).
  */
 final class WriteStatements {
 
@@ -31,7 +36,7 @@ final class WriteStatements {
             throw new IllegalArgumentException(write.kind() + " of key '" + write.key() + "' needs the row's expected version");
         }
         return switch (write.kind()) {
-            case UPSERT -> write.expectedVersion() == null ? insert(write) : update(write);
+            case UPSERT -> write.expectedVersion() == null ? (assignsId(write) ? assignedInsert(write) : insert(write)) : update(write);
             case DELETE -> table.mapping().delete() == DeleteMode.SOFT ? markDeleted(write, OffsetDateTime.now(ZoneOffset.UTC)) : remove(write);
             case REMOVE -> remove(write);
             case UNDELETE -> markDeleted(write, null);
@@ -59,6 +64,50 @@ final class WriteStatements {
         parameters.add(new PlannedWrite.Parameter(1L, table.column(table.mapping().versionColumn())));
         String sql = table.dialect().insertIfAbsent(table.table(), table.q(table.keyColumn()), columns);
         return new PlannedWrite(sql, parameters, 1L, true, "SELECT 1 FROM " + table.table() + " WHERE " + table.q(table.keyColumn()) + " = ?");
+    }
+
+    /**
+     * Whether this create carries the canonical id, for a row the database is to give an id: the table's database
+     * assigns the ids and the write's external-id column (when it has one) holds its key. A create whose external-id
+     * column holds another value carries a row's own id (a record linked here already) and is inserted with it.
+     */
+    private boolean assignsId(TargetWrite write) {
+        dev.accord.core.contract.LocalKey local = table.mapping().localKey();
+        if (local == null || !local.assigned()) {
+            return false;
+        }
+        return write.columns().entrySet().stream().filter(c -> c.getKey().equalsIgnoreCase(local.externalId())).findFirst()
+                .map(c -> c.getValue() == null || c.getValue().toString().equals(write.key())).orElse(true);
+    }
+
+    /**
+     * A create in a table whose database assigns the ids: an insert without the key column, the canonical id (the
+     * write's key) in the external-id column, and the query that finds a row already holding that canonical id.
+     */
+    private PlannedWrite assignedInsert(TargetWrite write) {
+        String externalId = table.mapping().localKey().externalId();
+        if (externalId == null) {
+            throw new MappingConfigurationException(table.describe() + " assigns its own ids but names no external-id column;"
+                    + " without one a row inserted just before a crash could not be found again");
+        }
+        List<String> columns = new ArrayList<>();
+        List<PlannedWrite.Parameter> parameters = new ArrayList<>();
+        Map<String, Object> values = values(write);
+        values.keySet().removeIf(c -> c.equalsIgnoreCase(externalId));
+        values.put(externalId, write.key());
+        values.forEach((column, value) -> {
+            columns.add(table.q(column));
+            parameters.add(new PlannedWrite.Parameter(value, table.column(column)));
+        });
+        columns.add(table.q(table.mapping().versionColumn()));
+        parameters.add(new PlannedWrite.Parameter(1L, table.column(table.mapping().versionColumn())));
+        String sql = "INSERT INTO " + table.table() + " (" + String.join(", ", columns) + ") VALUES ("
+                + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")";
+        String lookup = "SELECT " + table.q(table.keyColumn()) + " FROM " + table.table() + " WHERE " + table.q(externalId)
+                + " = ? ORDER BY " + table.q(table.keyColumn());
+        PlannedWrite.Assigned assigned = new PlannedWrite.Assigned(table.column(table.keyColumn()).name(), lookup,
+                new PlannedWrite.Parameter(write.key(), table.column(externalId)));
+        return new PlannedWrite(sql, parameters, 1L, true, null, assigned);
     }
 
     /** Sets ({@code at} a time) or clears ({@code at} null) the soft-delete column. */

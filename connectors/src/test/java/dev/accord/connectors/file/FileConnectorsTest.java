@@ -131,6 +131,20 @@ class FileConnectorsTest {
         assertThat(Files.list(dir.resolve("out"))).as("no temporary file left").hasSize(1);
     }
 
+    @Test
+    void anExportWithItsOwnIdsKeepsThemAndAccordsIdInItsExternalIdColumn() throws IOException {
+        FileConnectors files = connectors("csv", "UTF-8", ",");
+        var owned = files.target("owned", "contact");
+
+        List<WriteResult> created = owned.apply(List.of(upsert("L-1", null, Map.of("name", "Ada", "accord_id", "acc-1"))));
+
+        assertThat(created).containsExactly(new WriteResult("L-1", WriteResult.Status.APPLIED, 1L));
+        List<String> lines = Files.readAllLines(dir.resolve("out/owned.export"));
+        assertThat(lines).containsExactly("code,accord_id,name,phone,version", "L-1,acc-1,Ada,,1");
+        assertThat(owned.readByKeys(List.of("L-1")).get("L-1").columns()).containsEntry("code", "L-1")
+                .containsEntry("accord_id", "acc-1").containsEntry("name", "Ada");
+    }
+
     private static final String DELETED_AT = "2031-02-03T04:05:06.123456Z";
 
     private static TargetWrite upsert(String key, Long expected, Map<String, Object> columns) {

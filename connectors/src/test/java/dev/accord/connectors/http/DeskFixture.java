@@ -27,6 +27,7 @@ final class DeskFixture implements AutoCloseable {
     final SupportDesk desk = new SupportDesk("s3cret").start();
     final Contract contract;
     final HttpConnectors connectors;
+    private final Map<String, String> environment;
 
     DeskFixture() {
         this(CURSOR_PAGING, "etag", "soft", "s3cret");
@@ -34,7 +35,7 @@ final class DeskFixture implements AutoCloseable {
 
     DeskFixture(String paging, String concurrency, String delete, String token) {
         this.contract = contract(paging, concurrency, delete);
-        Map<String, String> environment = Map.of("DESK_URL", desk.baseUrl(), "DESK_TOKEN", token);
+        this.environment = Map.of("DESK_URL", desk.baseUrl(), "DESK_TOKEN", token);
         this.connectors = new HttpConnectors(contract, environment::get, system -> Throttle.NONE);
     }
 
@@ -44,6 +45,11 @@ final class DeskFixture implements AutoCloseable {
 
     TargetConnector target() {
         return connectors.target("desk", "contact");
+    }
+
+    /** Connectors of their own, with nothing cached: what a worker started after a crash has. */
+    HttpConnectors freshConnectors() {
+        return new HttpConnectors(contract, environment::get, system -> Throttle.NONE);
     }
 
     /** Seeds contacts C001… with names and phones, changed at {@code at} plus {@code i / sameTime} seconds. */

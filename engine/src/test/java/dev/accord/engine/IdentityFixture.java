@@ -52,6 +52,8 @@ final class IdentityFixture implements AutoCloseable {
     private final Map<String, SourceCursor> cursors = new HashMap<>();
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private long page;
+    /** Lets a test step in front of the target connectors (to crash right after a write landed). */
+    UnaryOperator<TargetConnector> targetWrapper = UnaryOperator.identity();
 
     IdentityFixture() throws SQLException {
         this(UnaryOperator.identity());
@@ -89,7 +91,7 @@ final class IdentityFixture implements AutoCloseable {
 
             @Override
             public TargetConnector target(String system, String domain) {
-                return jdbc.target(system, domain);
+                return targetWrapper.apply(jdbc.target(system, domain));
             }
         }, new WorkerIdentity("test", "unit"));
         Hub hub = engine.hub();
@@ -128,9 +130,18 @@ final class IdentityFixture implements AutoCloseable {
 
     /** Runs the given rows of the flow's source as one page (a retry, a duplicate, rows out of order). */
     PageFlow.Outcome runPage(FlowSpec flow, List<SourceRow> rows) {
+        return runPage(flow, rows, ++page);
+    }
+
+    /** Runs the rows again as the last page ran: the retry of an attempt that died. */
+    PageFlow.Outcome retryLastPage(FlowSpec flow, List<SourceRow> rows) {
+        return runPage(flow, rows, page);
+    }
+
+    private PageFlow.Outcome runPage(FlowSpec flow, List<SourceRow> rows, long pageNo) {
         List<SourceRecord> records = rows.stream().map(r -> new SourceRecord(r.key(), r.sourceVersion(), r.timestamp(), r.deleted(),
                 r.columns(), r.malformed(), r.unreadable())).toList();
-        PageRef ref = new PageRef(flow.name(), new RunRef("sync/" + flow.name(), run, run + "-x"), ++page);
+        PageRef ref = new PageRef(flow.name(), new RunRef("sync/" + flow.name(), run, run + "-x"), pageNo);
         return pageFlow.run(ref, records, new PageFlow.Route(flow.source(), flow.targets(), false, false), () -> { }, false);
     }
 

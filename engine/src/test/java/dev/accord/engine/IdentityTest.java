@@ -119,6 +119,63 @@ class IdentityTest {
         assertThat(golden()).isEqualTo(2);
     }
 
+    @Test
+    void aSystemThatAssignsItsOwnIdsGetsTheRowCreatedAndItsIdLinked() throws Exception {
+        fixture.execute("support", "insert into support_contacts (contact_id, display_name, email, row_version) values ('S-1', 'Cy', 'cy@example.com', 1)");
+
+        fixture.sync("support-people");
+
+        assertThat(fixture.table("crm", "crm_people", "id")).containsOnlyKeys("crm-1");
+        String canonical = (String) fixture.table("crm", "crm_people", "id").get("crm-1").get("accord_id");
+        assertThat(fixture.storeRows("select local_id, how from identity_link where system_name = 'crm'")).singleElement()
+                .satisfies(l -> assertThat(l).containsEntry("local_id", "crm-1").containsEntry("how", "assigned"));
+        assertThat(fixture.storeRows("select canonical_id from identity_link where system_name = 'support'")).singleElement()
+                .satisfies(l -> assertThat(l.get("canonical_id")).isEqualTo(canonical));
+    }
+
+    /**
+     * The crash between a target's insert and the cross-reference write: the worker dies once the CRM has created the row
+     * (its write answered) and before the delivery settles and links it. The page's retry finds the row by its external id
+     * instead of inserting a second one, links it, and the CRM keeps one row.
+     */
+    @Test
+    void aCrashBetweenTheInsertAndTheLinkCreatesNoSecondRowOnRetry() throws Exception {
+        fixture.execute("support", "insert into support_contacts (contact_id, display_name, email, row_version) values ('S-1', 'Cy', 'cy@example.com', 1)");
+        boolean[] crashed = {false};
+        fixture.targetWrapper = target -> new dev.accord.connectors.TargetConnector() {
+            @Override
+            public Map<String, dev.accord.connectors.TargetRow> readByKeys(java.util.Collection<String> keys) {
+                return target.readByKeys(keys);
+            }
+
+            @Override
+            public List<dev.accord.connectors.WriteResult> apply(List<dev.accord.connectors.TargetWrite> writes) {
+                List<dev.accord.connectors.WriteResult> results = target.apply(writes);
+                if (!crashed[0] && results.stream().anyMatch(r -> r.assignedKey() != null)) {
+                    crashed[0] = true;
+                    throw new IllegalStateException("the worker died after the insert");
+                }
+                return results;
+            }
+
+            @Override
+            public List<String> keysWhere(Map<String, Object> values) {
+                return List.of();
+            }
+        };
+        List<dev.accord.connectors.SourceRow> rows = fixture.rows("support-people");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> fixture.runPage(fixture.contract.flow("support-people"), rows))
+                .hasMessageContaining("died");
+        assertThat(fixture.storeRows("select * from identity_link where system_name = 'crm'")).isEmpty();
+        assertThat(fixture.table("crm", "crm_people", "id")).containsOnlyKeys("crm-1");
+        fixture.retryLastPage(fixture.contract.flow("support-people"), rows);
+
+        assertThat(fixture.table("crm", "crm_people", "id")).containsOnlyKeys("crm-1");
+        assertThat(fixture.storeRows("select local_id from identity_link where system_name = 'crm'")).singleElement()
+                .satisfies(l -> assertThat(l.get("local_id")).isEqualTo("crm-1"));
+    }
+
     private long golden() {
         return (Long) fixture.storeRows("select count(*) n from golden_record").get(0).get("n");
     }

@@ -98,6 +98,11 @@ final class IdentityFixture implements AutoCloseable {
         pageFlow = engine.pageFlow(hub, engine.applier(hub));
     }
 
+    /** The run id every page of this fixture runs under. */
+    String runId() {
+        return run;
+    }
+
     /** Empties every system and the store, and forgets the syncs' cursors: a fresh start without a new database. */
     void reset() throws SQLException {
         execute("crm", "truncate table crm_people");

@@ -176,6 +176,26 @@ class IdentityTest {
                 .satisfies(l -> assertThat(l.get("local_id")).isEqualTo("crm-1"));
     }
 
+    @Test
+    void aRollbackRemovesTheRowsCreatedUnderTheSystemsOwnIdsAndRestoresTheUpdatedOnes() throws Exception {
+        fixture.execute("crm", "insert into crm_people (full_name, email, row_version, updated_at)"
+                + " values ('Ann Lee', 'ann@example.com', 1, localtimestamp - interval '2' hour)");
+        fixture.execute("support", "insert into support_contacts (contact_id, display_name, email, row_version, changed_at)"
+                + " values ('S-1', 'Cy', 'cy@example.com', 1, localtimestamp - interval '1' hour)");
+        fixture.execute("support", "insert into support_contacts (contact_id, display_name, email, row_version, changed_at)"
+                + " values ('S-2', 'A. Lee', 'ANN@example.com', 1, localtimestamp - interval '1' hour)");
+
+        fixture.sync("support-people");
+        assertThat(fixture.table("crm", "crm_people", "id")).as("Cy created, Ann's row found and updated").hasSize(2)
+                .extractingByKey("crm-1").satisfies(row -> assertThat(row).containsEntry("full_name", "A. Lee"));
+        dev.accord.core.rollback.RollbackResult result = fixture.engine.reverter().revertRun("support-people", fixture.runId(), () -> { });
+
+        assertThat(result.conflicts()).isEmpty();
+        assertThat(fixture.table("crm", "crm_people", "id")).as("Cy's row removed, Ann's restored").containsOnlyKeys("crm-1")
+                .extractingByKey("crm-1").satisfies(row -> assertThat(row).containsEntry("full_name", "Ann Lee"));
+        assertThat(fixture.table("billing", "billing_accounts", "account_ref")).isEmpty();
+    }
+
     private long golden() {
         return (Long) fixture.storeRows("select count(*) n from golden_record").get(0).get("n");
     }

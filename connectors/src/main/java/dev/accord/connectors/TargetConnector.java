@@ -31,14 +31,16 @@ public interface TargetConnector {
     }
 
     /**
-     * The ids of the rows whose columns hold all of {@code values} (text compared trimmed and case-insensitively, so an
-     * e-mail matches whatever its case): for a record about to be created in a system that keeps its own ids, the rows
-     * that may already stand for it (created by the system's own users, not yet read by Accord). Empty when the target
-     * cannot look rows up by value.
+     * For records about to be created in a system that keeps its own ids: the ids of the rows that may already stand for
+     * each of them (made by the system's own users, not yet read by Accord), found by the values of some columns, text
+     * compared trimmed and case-insensitively (an e-mail matches whatever its case). Empty lists when the target cannot
+     * look rows up by value.
      *
-     * @param values local column to local value, none of them null
+     * @param columns the local columns compared
+     * @param candidates per record, its values of {@code columns} in order, none null
+     * @return per candidate, in order, the ids of the rows holding all its values
      */
-    default List<String> keysWhere(Map<String, Object> values) {
-        return List.of();
+    default List<List<String>> keysWhere(List<String> columns, List<List<Object>> candidates) {
+        return candidates.stream().map(c -> List.<String>of()).toList();
     }
 }

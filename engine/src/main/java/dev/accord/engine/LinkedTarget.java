@@ -65,16 +65,19 @@ final class LinkedTarget implements TargetConnector {
     public List<WriteResult> apply(List<TargetWrite> writes) {
         Map<String, String> locals = identities.localIds(system, domain, writes.stream().map(TargetWrite::key).toList());
         WriteResult[] results = new WriteResult[writes.size()];
+        List<Integer> creates = new ArrayList<>();
+        for (int i = 0; i < writes.size(); i++) {
+            if (isCreate(writes.get(i), locals)) {
+                creates.add(i);
+            }
+        }
+        existingRows(writes, creates, results);
         List<Integer> passed = new ArrayList<>();
         List<TargetWrite> toTarget = new ArrayList<>();
         for (int i = 0; i < writes.size(); i++) {
-            TargetWrite write = writes.get(i);
-            WriteResult existing = isCreate(write, locals) ? existingRow(write) : null;
-            if (existing != null) {
-                results[i] = existing;
-            } else {
+            if (results[i] == null) {
                 passed.add(i);
-                toTarget.add(local(write, locals));
+                toTarget.add(local(writes.get(i), locals));
             }
         }
         List<WriteResult> answered = toTarget.isEmpty() ? List.of() : target.apply(toTarget);
@@ -94,35 +97,60 @@ final class LinkedTarget implements TargetConnector {
         return canonical;
     }
 
-    /** The answer for a create whose record already has a row here (made by the system's users), or null to create it. */
-    private WriteResult existingRow(TargetWrite create) {
+    /**
+     * Answers the creates whose record already has a row here (made by the system's users), rule by rule for the whole
+     * page: one row linked to no other golden record is {@link WriteResult#alreadyCreated}; several, or one standing for
+     * another golden record, refuse the create as AMBIGUOUS_MATCH. Creates no rule finds a row for stay unanswered.
+     *
+     * @param creates the indexes of the creates among {@code writes}
+     */
+    private void existingRows(List<TargetWrite> writes, List<Integer> creates, WriteResult[] results) {
         for (Map<String, String> rule : matchColumns) {
-            Map<String, Object> values = new java.util.LinkedHashMap<>();
-            for (String column : rule.values()) {
-                Object value = create.columns().get(column);
-                if (value == null || value.toString().isBlank()) {
-                    values = null;
-                    break;
+            List<String> columns = new ArrayList<>(rule.values());
+            List<Integer> asked = new ArrayList<>();
+            List<List<Object>> candidates = new ArrayList<>();
+            for (int i : creates) {
+                List<Object> values = values(writes.get(i), columns);
+                if (results[i] == null && values != null) {
+                    asked.add(i);
+                    candidates.add(values);
                 }
-                values.put(column, value);
             }
-            if (values == null) {
+            if (asked.isEmpty()) {
                 continue;
             }
-            List<String> found = target.keysWhere(values);
-            if (found.isEmpty()) {
-                continue;
+            List<List<String>> found = target.keysWhere(columns, candidates);
+            java.util.Set<String> all = new java.util.HashSet<>();
+            found.forEach(all::addAll);
+            Map<String, String> linked = all.isEmpty() ? Map.of() : identities.canonicalIds(system, domain, all);
+            for (int a = 0; a < asked.size(); a++) {
+                List<String> rows = found.get(a);
+                TargetWrite create = writes.get(asked.get(a));
+                if (rows.isEmpty()) {
+                    continue;
+                }
+                String only = rows.size() == 1 ? rows.get(0) : null;
+                results[asked.get(a)] = only != null && (!linked.containsKey(only) || linked.get(only).equals(create.key()))
+                        ? WriteResult.alreadyCreated(create.key(), only)
+                        : WriteResult.rejected(create.key(), new WriteResult.Rejection(ReasonCode.AMBIGUOUS_MATCH, null, system
+                                + " already has " + rows.size() + " row(s) matching this record by " + String.join(" and ", rule.keySet())
+                                + " (" + String.join(", ", rows) + ")" + (only != null ? ", standing for another golden record" : "")
+                                + ": not creating another; link it by hand with accord identity link, or remove the duplicates"));
             }
-            Map<String, String> linked = identities.canonicalIds(system, domain, found);
-            if (found.size() == 1 && (!linked.containsKey(found.get(0)) || linked.get(found.get(0)).equals(create.key()))) {
-                return WriteResult.alreadyCreated(create.key(), found.get(0));
-            }
-            return WriteResult.rejected(create.key(), new WriteResult.Rejection(ReasonCode.AMBIGUOUS_MATCH, null, system + " already has "
-                    + found.size() + " row(s) matching this record by " + String.join(" and ", rule.keySet()) + " ("
-                    + String.join(", ", found) + ")" + (linked.isEmpty() ? "" : ", standing for other golden records")
-                    + ": not creating another; link it by hand with accord identity link, or merge"));
         }
-        return null;
+    }
+
+    /** The write's values of {@code columns}, or null when one is missing or blank. */
+    private static List<Object> values(TargetWrite write, List<String> columns) {
+        List<Object> values = new ArrayList<>();
+        for (String column : columns) {
+            Object value = write.columns().get(column);
+            if (value == null || value.toString().isBlank()) {
+                return null;
+            }
+            values.add(value);
+        }
+        return values;
     }
 
     @Override

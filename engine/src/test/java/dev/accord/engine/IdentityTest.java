@@ -159,8 +159,8 @@ class IdentityTest {
             }
 
             @Override
-            public List<String> keysWhere(Map<String, Object> values) {
-                return List.of();
+            public List<List<String>> keysWhere(List<String> columns, List<List<Object>> candidates) {
+                return candidates.stream().map(c -> List.<String>of()).toList();
             }
         };
         List<dev.accord.connectors.SourceRow> rows = fixture.rows("support-people");
@@ -194,6 +194,22 @@ class IdentityTest {
         assertThat(fixture.table("crm", "crm_people", "id")).as("Cy's row removed, Ann's restored").containsOnlyKeys("crm-1")
                 .extractingByKey("crm-1").satisfies(row -> assertThat(row).containsEntry("full_name", "Ann Lee"));
         assertThat(fixture.table("billing", "billing_accounts", "account_ref")).isEmpty();
+    }
+
+    @Test
+    void aCreateThatFindsTwoRowsOfThePersonInTheTargetIsQuarantinedThereNotMadeAThirdTime() throws Exception {
+        fixture.execute("support", "insert into support_contacts (contact_id, display_name, email, row_version) values ('S-1', 'Ann', 'ann@example.com', 1)");
+        fixture.execute("support", "insert into support_contacts (contact_id, display_name, email, row_version) values ('S-2', 'Ann L', 'Ann@Example.com', 1)");
+        fixture.execute("crm", "insert into crm_people (full_name, email, row_version) values ('Ann Lee', 'ann@example.com', 1)");
+
+        fixture.sync("crm-people");
+
+        assertThat(fixture.table("support", "support_contacts", "contact_id")).containsOnlyKeys("S-1", "S-2");
+        assertThat(fixture.storeRows("select system_name, reason_code, message from quarantine")).singleElement().satisfies(q -> {
+            assertThat(q).containsEntry("reason_code", "AMBIGUOUS_MATCH");
+            assertThat((String) q.get("message")).contains("support already has 2 row(s) matching this record by email (S-1, S-2)");
+        });
+        assertThat(fixture.table("billing", "billing_accounts", "account_ref")).hasSize(1);
     }
 
     private long golden() {

@@ -58,8 +58,8 @@ final class JdbcTarget implements TargetConnector {
     }
 
     @Override
-    public List<String> keysWhere(Map<String, Object> values) {
-        return new KeyFinder(table).keysWhere(values);
+    public List<List<String>> keysWhere(List<String> columns, List<List<Object>> candidates) {
+        return new KeyFinder(table).keysWhere(columns, candidates);
     }
 
     @Override

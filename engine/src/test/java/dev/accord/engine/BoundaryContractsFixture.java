@@ -1,8 +1,5 @@
 package dev.accord.engine;
 
-import dev.accord.connectors.ConnectorFactory;
-import dev.accord.connectors.SourceConnector;
-import dev.accord.connectors.TargetConnector;
 import dev.accord.connectors.jdbc.JdbcConnectors;
 import dev.accord.core.contract.Contract;
 import dev.accord.core.contract.ContractLoader;
@@ -61,17 +58,7 @@ final class BoundaryContractsFixture implements AutoCloseable {
         String url = "jdbc:h2:mem:store" + run + ";DB_CLOSE_DELAY=-1";
         source.setURL(url);
         store = AccordStore.open(source, url);
-        engine = Engine.of(contract, store, new ConnectorFactory() {
-            @Override
-            public SourceConnector source(String system, String domain) {
-                return jdbc.source(system, domain);
-            }
-
-            @Override
-            public TargetConnector target(String system, String domain) {
-                return jdbc.target(system, domain);
-            }
-        }, new WorkerIdentity("test", "unit"));
+        engine = Engine.of(contract, store, jdbc, new WorkerIdentity("test", "unit"));
     }
 
     Object supportValue(String key, String column) throws SQLException {

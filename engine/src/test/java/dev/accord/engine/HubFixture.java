@@ -1,7 +1,5 @@
 package dev.accord.engine;
 
-import dev.accord.connectors.ConnectorFactory;
-import dev.accord.connectors.SourceConnector;
 import dev.accord.connectors.TargetConnector;
 import dev.accord.connectors.jdbc.JdbcConnectors;
 import dev.accord.core.contract.Contract;
@@ -67,17 +65,7 @@ public final class HubFixture implements AutoCloseable {
         String storeUrl = "jdbc:h2:mem:store" + run + ";DB_CLOSE_DELAY=-1";
         storeSource.setURL(storeUrl);
         store = AccordStore.open(storeSource, storeUrl);
-        engine = Engine.of(contract, store, new ConnectorFactory() {
-            @Override
-            public SourceConnector source(String system, String domain) {
-                return jdbc.source(system, domain);
-            }
-
-            @Override
-            public TargetConnector target(String system, String domain) {
-                return targetWrapper.apply(jdbc.target(system, domain));
-            }
-        }, new WorkerIdentity("test", "unit"));
+        engine = Engine.of(contract, store, new SteppedConnectors(jdbc, () -> targetWrapper), new WorkerIdentity("test", "unit"));
     }
 
     public static PageRef page(String flow, String runId, long page) {

@@ -38,9 +38,9 @@ final class AccordRun implements AutoCloseable {
         this.analyzer = new StoreAnalyzer(store);
     }
 
-    static AccordRun start(BenchDatabases databases, String kind, Path dir, int batchSize) {
+    static AccordRun start(BenchDatabases databases, String kind, Path dir, int batchSize, boolean identity) {
         String storeUrl = databases.storeUrl("store_" + kind);
-        AccordWorker worker = AccordWorker.start(BenchContract.write(dir, kind, batchSize), BenchContract.environment(databases, kind),
+        AccordWorker worker = AccordWorker.start(BenchContract.write(dir, kind, batchSize, identity), BenchContract.environment(databases, kind),
                 storeUrl);
         return new AccordRun(kind, new Jdbc(storeUrl, "postgres"), worker);
     }

@@ -51,6 +51,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--batch-size", defaultValue = "500", description = "Records per page for Accord, per batch and chunk for the baselines (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
+    @Option(names = "--identity", description = {"The source keeps its own ids (as the id authority) and first sightings are",
+        "matched by e-mail: every record goes through the cross-reference and the match index; compare with a run without."})
+    boolean identity;
+
     @Option(names = "--out", defaultValue = "bench/results", description = "Folder for <date>.json and <date>.md (default: ${DEFAULT-VALUE}).")
     Path out;
 
@@ -90,7 +94,7 @@ public final class BenchCommand implements Callable<Integer> {
             Map<String, AccordBackfill> accord = new LinkedHashMap<>();
             Lag[] lag = new Lag[1];
             for (String kind : targets) {
-                try (AccordRun run = AccordRun.start(databases, kind, dir, batchSize)) {
+                try (AccordRun run = AccordRun.start(databases, kind, dir, batchSize, identity)) {
                     accord.put(kind, accord(run, kind, databases, lag));
                 }
             }

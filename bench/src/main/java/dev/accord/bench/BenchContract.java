@@ -18,19 +18,31 @@ final class BenchContract {
 
     private BenchContract() {}
 
-    /** Writes the contract for a target of {@code kind} ({@code postgres} or {@code mariadb}) and its schema into {@code dir}. */
-    static Path write(Path dir, String kind, int batchSize) {
-        return write(dir, kind, BenchDatabases.ACCORD_TARGET, batchSize);
+    /**
+     * Writes the contract for a target of {@code kind} ({@code postgres} or {@code mariadb}) and its schema into {@code dir}.
+     *
+     * @param identity the source keeps its own ids, as the id authority, and the domain matches first sightings by e-mail:
+     *     every record goes through the cross-reference and the match index (the canonical ids stay the source's ids, so
+     *     the target's rows are the same and the runs compare)
+     */
+    static Path write(Path dir, String kind, int batchSize, boolean identity) {
+        return write(dir, kind, BenchDatabases.ACCORD_TARGET, batchSize, identity);
     }
 
-    /** As {@link #write(Path, String, int)}, into target table {@code table}. */
+    /** As {@link #write(Path, String, int, boolean)}, into target table {@code table}. */
     static Path write(Path dir, String kind, String table, int batchSize) {
+        return write(dir, kind, table, batchSize, false);
+    }
+
+    private static Path write(Path dir, String kind, String table, int batchSize, boolean identity) {
         try {
             Files.createDirectories(dir.resolve("schemas"));
             Files.writeString(dir.resolve("schemas/customer.schema.json"), SCHEMA);
             Path contract = dir.resolve("bench-" + kind + "-" + table + ".contract.yaml");
             Files.writeString(contract, CONTRACT.replace("@KIND@", kind).replace("@TABLE@", table)
-                    .replace("@SOURCE@", BenchDatabases.SOURCE).replace("@BATCH@", String.valueOf(batchSize)));
+                    .replace("@SOURCE@", BenchDatabases.SOURCE).replace("@BATCH@", String.valueOf(batchSize))
+                    .replace("@SOURCE_KEY@", identity ? "key: { column: id, authority: true }" : "")
+                    .replace("@IDENTITY@", identity ? "identity: { match: [ { name: email, fields: [email] } ] }" : ""));
             return contract;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -64,6 +76,7 @@ final class BenchContract {
                 domains:
                   customer:
                     table: @SOURCE@
+                    @SOURCE_KEY@
                     cursor: updated_at
                     fields:
                       customer_id: id
@@ -98,6 +111,7 @@ final class BenchContract {
             domains:
               customer:
                 key: customer_id
+                @IDENTITY@
                 schema: { file: schemas/customer.schema.json, version: 1 }
                 fields:
                   customer_id: { owner: src, required: true }

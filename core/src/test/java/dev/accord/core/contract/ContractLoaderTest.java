@@ -186,7 +186,7 @@ class ContractLoaderTest {
     void keyFieldMustBeMappedByEverySystem() {
         assertProblem(exampleWith("          customer_id: customer_ref\n", ""),
                 "fields:\n          email: contact_email", "systems.billing.domains.customer.fields: the domain's key field 'customer_id' is not mapped",
-                "every system must store the stable key");
+                "or name the system's own id column with 'key: <column>'");
     }
 
     @Test

@@ -79,7 +79,11 @@ abstract class AmbiguousMatchReplaySuite {
         ReplayedPage replayed = replay();
 
         assertThat(replayed.held()).isFalse();
-        assertThat(replayed.entries()).singleElement().satisfies(e -> assertThat(e.state()).isEqualTo(QuarantineLog.REPLAYED));
+        assertThat(replayed.entries()).singleElement().satisfies(e -> {
+            assertThat(e.state()).isEqualTo(QuarantineLog.REPLAYED);
+            assertThat(e.outcome()).as("decided under the canonical id it was linked to").startsWith("applied; read again from billing")
+                    .contains("crm: ").contains("support: ");
+        });
         assertThat(fixture.storeRows("select state from quarantine")).singleElement()
                 .satisfies(q -> assertThat(q.get("state")).isEqualTo(QuarantineLog.REPLAYED));
         assertThat(golden()).as("no third golden record").containsExactlyInAnyOrder(ann, s9);
@@ -92,6 +96,27 @@ abstract class AmbiguousMatchReplaySuite {
         assertThat(fixture.table("billing", "billing_accounts", "account_ref")).containsOnlyKeys("B-1");
         assertThat(fixture.storeRows("select system_name, canonical_id, count(*) n from identity_link"
                 + " group by system_name, canonical_id having count(*) > 1")).as("one linked row per person and system").isEmpty();
+    }
+
+    @Test
+    void aReplayBeforeTheStewardDecidesLeavesTheEntryOpenAndNothingLinked() throws Exception {
+        List<String> candidates = fixture.twoGoldenRecordsWithOneEmail();
+        fixture.execute("billing", "insert into billing_accounts (account_ref, holder, contact_email, version)"
+                + " values ('B-1', 'Ann Lee', 'Ann@Example.com', 1)");
+        fixture.sync(FLOW);
+
+        ReplayedPage replayed = replay();
+
+        assertThat(replayed.entries()).singleElement().satisfies(e -> {
+            assertThat(e.state()).isEqualTo(QuarantineLog.OPEN);
+            assertThat(e.outcome()).startsWith("quarantined again: AMBIGUOUS_MATCH at $");
+        });
+        assertThat(fixture.storeRows("select state, seen_count from quarantine")).as("still the one entry, open").singleElement()
+                .satisfies(q -> assertThat(q.get("state")).isEqualTo(QuarantineLog.OPEN));
+        assertThat(fixture.canonicalOf("billing", "B-1")).isNull();
+        assertThat(golden()).containsExactlyInAnyOrderElementsOf(candidates);
+        assertThat(fixture.table("crm", "crm_people", "id")).hasSize(2);
+        assertThat(fixture.table("support", "support_contacts", "contact_id")).hasSize(2);
     }
 
     /** What {@code accord identity link --system SYSTEM LOCAL --to CANONICAL} does to the store (IdentityCommand.Link). */

@@ -95,17 +95,26 @@ public enum IdentityDatabase {
                 : "localtimestamp + interval '" + seconds + "' second";
     }
 
+    /** The JDBC URL of the Accord store (what {@code accord … --store} takes). */
+    String storeUrl(String run) {
+        return this == H2 ? "jdbc:h2:mem:store" + run + ";DB_CLOSE_DELAY=-1" : POSTGRES_URL + "?currentSchema=" + name("store", run);
+    }
+
+    /** The store's user (what {@code --store-user} takes). */
+    String storeUser() {
+        return this == H2 ? "sa" : "postgres";
+    }
+
     /** The Accord store: in-memory H2 for H2 systems, else a PostgreSQL schema of its own. */
     AccordStore openStore(String run) throws SQLException {
+        String url = storeUrl(run);
         if (this == H2) {
             JdbcDataSource source = new JdbcDataSource();
-            String url = "jdbc:h2:mem:store" + run + ";DB_CLOSE_DELAY=-1";
             source.setURL(url);
+            source.setUser(storeUser());
             return AccordStore.open(source, url);
         }
-        String schema = name("store", run);
-        admin(POSTGRES_URL, "postgres", "create schema " + schema);
-        String url = POSTGRES_URL + "?currentSchema=" + schema;
+        admin(POSTGRES_URL, "postgres", "create schema " + name("store", run));
         PGSimpleDataSource source = new PGSimpleDataSource();
         source.setURL(url);
         source.setUser("postgres");

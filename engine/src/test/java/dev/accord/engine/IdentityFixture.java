@@ -50,7 +50,16 @@ public final class IdentityFixture implements AutoCloseable {
 
     static final String[] SYSTEMS = {"crm", "billing", "support"};
 
+    /** Billing as no flow's target: its only rows are its own (so a steward may link one of them to any golden record). */
+    public static final UnaryOperator<String> BILLING_IS_NO_TARGET = contract -> contract
+            .replace("source: crm, targets: [billing, support]", "source: crm, targets: [support]")
+            .replace("source: support, targets: [crm, billing]", "source: support, targets: [crm]");
+
     public final IdentityDatabase database;
+    /** The contract as loaded, in a file of its own (for the CLI's {@code --contract}), and the store's URL and user. */
+    public final Path contractFile;
+    public final String storeUrl;
+    public final String storeUser;
     public final Contract contract;
     public final AccordStore store;
     public final Engine engine;
@@ -77,8 +86,17 @@ public final class IdentityFixture implements AutoCloseable {
 
     public IdentityFixture(IdentityDatabase database, UnaryOperator<String> edit) throws SQLException {
         this.database = database;
-        contract = new ContractLoader().load(edit.apply(resource("identity.contract.yaml").replace("@KIND@", database.kind())),
-                "identity.contract.yaml", contractDirectory());
+        String text = edit.apply(resource("identity.contract.yaml").replace("@KIND@", database.kind()));
+        Path directory = contractDirectory();
+        try {
+            contractFile = Files.writeString(directory.resolve("identity.contract.yaml"), text);
+            contractFile.toFile().deleteOnExit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        contract = new ContractLoader().load(text, "identity.contract.yaml", directory);
+        storeUrl = database.storeUrl(run);
+        storeUser = database.storeUser();
         for (String system : SYSTEMS) {
             environment.put(system.toUpperCase() + "_JDBC_URL", database.url(system, run));
             environment.put(system.toUpperCase() + "_DB_USER", database.user());

@@ -4,6 +4,7 @@ import dev.accord.connectors.ConnectorFactory;
 import dev.accord.connectors.SourceRow;
 import dev.accord.core.contract.FlowSpec;
 import dev.accord.core.page.AppliedPage;
+import dev.accord.core.resolve.Decision;
 import dev.accord.core.page.PageRef;
 import dev.accord.core.page.RecordOutcome;
 import dev.accord.core.page.ResolvedPage;
@@ -99,17 +100,32 @@ final class QuarantineReplay {
         validated.quarantined().forEach(o -> again.put(o.key(), o.detail()));
         Map<String, RecordOutcome> decided = new LinkedHashMap<>();
         resolved.records().forEach(o -> decided.put(o.key(), o));
+        Map<String, String> canonical = canonicalIds(flow, groups);
         for (ReplayRecords.Group group : groups) {
             String key = group.record().key();
             String source = group.fromSource() ? "read again from " + flow.source() : "stored payload (" + flow.source() + " no longer has it)";
+            // a source that keeps its own ids is decided and delivered under the canonical id its local id is linked to
+            String decidedKey = decided.containsKey(key) ? key : canonical.getOrDefault(key, key);
+            RecordOutcome outcome = decided.get(decidedKey);
             if (again.containsKey(key)) {
                 page.mark(group.entries(), false, "quarantined again: " + ReplayPage.codesAndPaths(again.get(key)) + "; " + source);
+            } else if (outcome != null && outcome.decision() == Decision.QUARANTINED) {
+                // quarantined by the hub (AMBIGUOUS_MATCH before a steward linked it, PROCESSING_FAILED): still open
+                page.mark(group.entries(), false, "quarantined again: " + ReplayPage.codesAndPaths(outcome.detail()) + "; " + source);
             } else {
-                RecordOutcome outcome = decided.get(key);
                 page.mark(group.entries(), true, (outcome == null ? "not decided" : outcome.decision().spelling()) + "; " + source
-                        + page.targetsOf(key));
+                        + page.targetsOf(decidedKey));
             }
         }
+    }
+
+    /** The canonical ids the flow's source's local ids are linked to, when the source keeps its own ids (else none). */
+    private Map<String, String> canonicalIds(FlowSpec flow, List<ReplayRecords.Group> groups) {
+        if (!compiled.contract().mapping(flow.source(), flow.domain()).ownsIds()) {
+            return Map.of();
+        }
+        List<String> keys = groups.stream().map(g -> g.record().key()).toList();
+        return store.inTransaction(c -> store.identityLinks().canonicalIds(c, flow.domain(), flow.source(), keys));
     }
 
     private void egress(PageRef ref, FlowSpec flow, String target, List<QuarantineLog.Stored> entries, ReplayPage page,

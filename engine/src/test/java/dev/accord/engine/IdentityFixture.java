@@ -4,6 +4,9 @@ import dev.accord.connectors.SourceCursor;
 import dev.accord.connectors.TargetConnector;
 import dev.accord.connectors.SourcePage;
 import dev.accord.connectors.SourceRow;
+import dev.accord.connectors.TargetRow;
+import dev.accord.connectors.TargetWrite;
+import dev.accord.connectors.WriteResult;
 import dev.accord.connectors.jdbc.JdbcConnectors;
 import dev.accord.core.contract.Contract;
 import dev.accord.core.contract.ContractLoader;
@@ -13,7 +16,9 @@ import dev.accord.core.page.RunRef;
 import dev.accord.core.page.SourceRecord;
 import dev.accord.store.AccordStore;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,27 +28,39 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
-import org.h2.jdbcx.JdbcDataSource;
 
 /**
- * Three H2 systems that keep their own ids for the same people ({@code identity/identity.contract.yaml}): the CRM's
- * database numbers its rows ({@code crm-1}, …), billing takes Accord's canonical id for the rows Accord creates, and the
- * support desk's ids are its own ({@code S-…}); an Accord store; the engine over them; and syncs that read each source's
- * changes since the last sync, as the sync workflow does, one page at a time.
+ * Three systems that keep their own ids for the same people ({@code identity/identity.contract.yaml}): the CRM's
+ * database numbers its rows ({@code crm-1}, … on H2; 1, … on PostgreSQL and MariaDB), billing takes Accord's canonical id
+ * for the rows Accord creates, and the support desk's ids are its own ({@code S-…}); an Accord store; the engine over
+ * them; and syncs that read each source's changes since the last sync, as the sync workflow does, one page at a time.
+ * The systems live where {@link IdentityDatabase} puts them (H2 unless told), which also writes their DDL; the contract's
+ * {@code kind: @KIND@} becomes that database's kind. Shared with the activities' tests (the engine's test jar).
  */
-final class IdentityFixture implements AutoCloseable {
+public final class IdentityFixture implements AutoCloseable {
 
-    static final Path CONTRACT = Path.of("src", "test", "resources", "identity", "identity.contract.yaml");
+    static final String[] SYSTEMS = {"crm", "billing", "support"};
 
-    final Contract contract;
-    final AccordStore store;
-    final Engine engine;
+    /** Billing as no flow's target: its only rows are its own (so a steward may link one of them to any golden record). */
+    public static final UnaryOperator<String> BILLING_IS_NO_TARGET = contract -> contract
+            .replace("source: crm, targets: [billing, support]", "source: crm, targets: [support]")
+            .replace("source: support, targets: [crm, billing]", "source: support, targets: [crm]");
+
+    public final IdentityDatabase database;
+    /** The contract as loaded, in a file of its own (for the CLI's {@code --contract}), and the store's URL and user. */
+    public final Path contractFile;
+    public final String storeUrl;
+    public final String storeUser;
+    public final Contract contract;
+    public final AccordStore store;
+    public final Engine engine;
     private final Map<String, String> environment = new HashMap<>();
     private final JdbcConnectors jdbc;
     private final PageFlow pageFlow;
@@ -51,36 +68,47 @@ final class IdentityFixture implements AutoCloseable {
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private long page;
     /** Lets a test step in front of the target connectors (to crash right after a write landed). */
-    UnaryOperator<TargetConnector> targetWrapper = UnaryOperator.identity();
+    public UnaryOperator<TargetConnector> targetWrapper = UnaryOperator.identity();
 
-    IdentityFixture() throws SQLException {
-        this(UnaryOperator.identity());
+    public IdentityFixture() throws SQLException {
+        this(IdentityDatabase.H2);
     }
 
-    IdentityFixture(UnaryOperator<String> edit) throws SQLException {
+    public IdentityFixture(IdentityDatabase database) throws SQLException {
+        this(database, UnaryOperator.identity());
+    }
+
+    public IdentityFixture(UnaryOperator<String> edit) throws SQLException {
+        this(IdentityDatabase.H2, edit);
+    }
+
+    public IdentityFixture(IdentityDatabase database, UnaryOperator<String> edit) throws SQLException {
+        this.database = database;
+        String text = edit.apply(resource("identity.contract.yaml").replace("@KIND@", database.kind()));
+        Path directory = contractDirectory();
         try {
-            contract = new ContractLoader().load(edit.apply(Files.readString(CONTRACT)), "identity.contract.yaml",
-                    CONTRACT.toAbsolutePath().getParent());
+            contractFile = Files.writeString(directory.resolve("identity.contract.yaml"), text);
+            contractFile.toFile().deleteOnExit();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        for (String system : new String[] {"crm", "billing", "support"}) {
-            environment.put(system.toUpperCase() + "_JDBC_URL", "jdbc:h2:mem:" + system + run + ";DB_CLOSE_DELAY=-1;DATABASE_TO_LOWER=TRUE");
-            environment.put(system.toUpperCase() + "_DB_USER", "sa");
+        contract = new ContractLoader().load(text, "identity.contract.yaml", directory);
+        storeUrl = database.storeUrl(run);
+        storeUser = database.storeUser();
+        for (String system : SYSTEMS) {
+            environment.put(system.toUpperCase() + "_JDBC_URL", database.url(system, run));
+            environment.put(system.toUpperCase() + "_DB_USER", database.user());
         }
-        execute("crm", "create sequence crm_ids");
-        execute("crm", "create table crm_people (id varchar(40) default ('crm-' || next value for crm_ids) primary key,"
-                + " accord_id varchar(64) unique, full_name varchar(200), email varchar(254), tax_id varchar(20), country varchar(2),"
-                + " updated_at timestamp default localtimestamp not null, row_version bigint not null)");
-        execute("billing", "create table billing_accounts (account_ref varchar(64) primary key, holder varchar(200),"
-                + " contact_email varchar(254), modified_at timestamp default localtimestamp not null, version bigint not null)");
-        execute("support", "create table support_contacts (contact_id varchar(64) primary key, display_name varchar(200),"
-                + " email varchar(254), changed_at timestamp default localtimestamp not null, row_version bigint not null)");
+        try {
+            for (String system : SYSTEMS) {
+                database.create(system, run);
+            }
+            store = database.openStore(run);
+        } catch (SQLException | RuntimeException e) {
+            database.drop(List.of(SYSTEMS), run);
+            throw e;
+        }
         jdbc = new JdbcConnectors(contract, environment::get);
-        JdbcDataSource storeSource = new JdbcDataSource();
-        String storeUrl = "jdbc:h2:mem:store" + run + ";DB_CLOSE_DELAY=-1";
-        storeSource.setURL(storeUrl);
-        store = AccordStore.open(storeSource, storeUrl);
         engine = Engine.of(contract, store, new SteppedConnectors(jdbc, () -> targetWrapper), new WorkerIdentity("test", "unit"));
         Hub hub = engine.hub();
         pageFlow = engine.pageFlow(hub, engine.applier(hub));
@@ -91,10 +119,38 @@ final class IdentityFixture implements AutoCloseable {
         return run;
     }
 
+    /** A test resource of the contract's directory ({@code identity/}), from the classpath (here or in the test jar). */
+    private static String resource(String name) {
+        try (InputStream in = IdentityFixture.class.getResourceAsStream("/identity/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("no test resource identity/" + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A directory holding the contract's schema file, for the loader to resolve it against. */
+    private static Path contractDirectory() {
+        try {
+            Path directory = Files.createTempDirectory("identity-contract");
+            Files.writeString(directory.resolve("person.schema.json"), resource("person.schema.json"));
+            directory.toFile().deleteOnExit();
+            directory.resolve("person.schema.json").toFile().deleteOnExit();
+            return directory;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Empties every system and the store, and forgets the syncs' cursors: a fresh start without a new database. */
-    void reset() throws SQLException {
+    public void reset() throws SQLException {
+        if (database != IdentityDatabase.H2) {
+            throw new UnsupportedOperationException("reset empties an H2 store only");
+        }
         execute("crm", "truncate table crm_people");
-        execute("crm", "alter sequence crm_ids restart with 1");
+        execute("crm", database.restartCrm());
         execute("billing", "truncate table billing_accounts");
         execute("support", "truncate table support_contacts");
         List<String> tables = new ArrayList<>();
@@ -113,8 +169,65 @@ final class IdentityFixture implements AutoCloseable {
         cursors.clear();
     }
 
+    /**
+     * The worker dies once: the first write of a target that gets an id its system assigned lands, then the write throws
+     * before the delivery settles and links it. The targets' egress match is off, so a retry has only the row's external
+     * id to find it by.
+     */
+    public void crashOnceAfterAnAssignedInsert() {
+        boolean[] crashed = {false};
+        targetWrapper = target -> new TargetConnector() {
+            @Override
+            public Map<String, TargetRow> readByKeys(Collection<String> keys) {
+                return target.readByKeys(keys);
+            }
+
+            @Override
+            public List<WriteResult> apply(List<TargetWrite> writes) {
+                List<WriteResult> results = target.apply(writes);
+                if (!crashed[0] && results.stream().anyMatch(r -> r.assignedKey() != null)) {
+                    crashed[0] = true;
+                    throw new IllegalStateException("the worker died after the insert");
+                }
+                return results;
+            }
+
+            @Override
+            public List<List<String>> keysWhere(List<String> columns, List<List<Object>> candidates) {
+                return candidates.stream().map(c -> List.<String>of()).toList();
+            }
+        };
+    }
+
+    /**
+     * Two golden records that both have ann@example.com: Ann from the CRM, and support's S-9, created with another
+     * address and changed to Ann's after it was linked (links never move). Answers their canonical ids, the CRM's first.
+     */
+    public List<String> twoGoldenRecordsWithOneEmail() throws SQLException {
+        execute("crm", "insert into crm_people (full_name, email, row_version) values ('Ann Lee', 'ann@example.com', 1)");
+        execute("support", "insert into support_contacts (contact_id, display_name, email, row_version)"
+                + " values ('S-9', 'Ann Lee', 'ann.lee@example.org', 1)");
+        sync("crm-people");
+        sync("support-people");
+        execute("support", "update support_contacts set email = 'ann@example.com', row_version = 2,"
+                + " changed_at = " + database.now(1) + " where contact_id = 'S-9'");
+        sync("support-people");
+        String s9 = canonicalOf("support", "S-9");
+        List<String> golden = storeRows("select record_key from golden_record").stream().map(r -> (String) r.get("record_key")).toList();
+        if (golden.size() != 2 || !golden.contains(s9)) {
+            throw new IllegalStateException("expected two golden records, one of them S-9's: " + golden);
+        }
+        return List.of(golden.get(0).equals(s9) ? golden.get(1) : golden.get(0), s9);
+    }
+
+    /** The canonical id a system's own id is linked to, or null. */
+    public String canonicalOf(String system, String localId) {
+        return storeRows("select canonical_id from identity_link where system_name = '" + system + "' and local_id = '" + localId + "'")
+                .stream().map(l -> (String) l.get("canonical_id")).findFirst().orElse(null);
+    }
+
     /** Reads the flow's source since its last sync and runs what it read as one page; answers what became of it. */
-    PageFlow.Outcome sync(String flowName) {
+    public PageFlow.Outcome sync(String flowName) {
         FlowSpec flow = contract.flow(flowName);
         SourcePage read = jdbc.source(flow.source(), flow.domain()).readChanges(cursors.getOrDefault(flowName, SourceCursor.BEGINNING), 10_000);
         cursors.put(flowName, read.next());
@@ -122,12 +235,12 @@ final class IdentityFixture implements AutoCloseable {
     }
 
     /** Runs the given rows of the flow's source as one page (a retry, a duplicate, rows out of order). */
-    PageFlow.Outcome runPage(FlowSpec flow, List<SourceRow> rows) {
+    public PageFlow.Outcome runPage(FlowSpec flow, List<SourceRow> rows) {
         return runPage(flow, rows, ++page);
     }
 
     /** Runs the rows again as the last page ran: the retry of an attempt that died. */
-    PageFlow.Outcome retryLastPage(FlowSpec flow, List<SourceRow> rows) {
+    public PageFlow.Outcome retryLastPage(FlowSpec flow, List<SourceRow> rows) {
         return runPage(flow, rows, page);
     }
 
@@ -139,12 +252,12 @@ final class IdentityFixture implements AutoCloseable {
     }
 
     /** The current rows of a source, as its connector reads them. */
-    List<SourceRow> rows(String flowName) {
+    public List<SourceRow> rows(String flowName) {
         FlowSpec flow = contract.flow(flowName);
         return jdbc.source(flow.source(), flow.domain()).readChanges(SourceCursor.BEGINNING, 10_000).rows();
     }
 
-    void execute(String system, String sql, Object... parameters) throws SQLException {
+    public void execute(String system, String sql, Object... parameters) throws SQLException {
         try (Connection connection = connection(system); PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
@@ -154,7 +267,7 @@ final class IdentityFixture implements AutoCloseable {
     }
 
     /** Every row of one system's table: its id column's value to its other columns. */
-    Map<String, Map<String, Object>> table(String system, String table, String keyColumn) throws SQLException {
+    public Map<String, Map<String, Object>> table(String system, String table, String keyColumn) throws SQLException {
         Map<String, Map<String, Object>> rows = new LinkedHashMap<>();
         try (Connection connection = connection(system); Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery("select * from " + table + " order by " + keyColumn)) {
@@ -170,7 +283,7 @@ final class IdentityFixture implements AutoCloseable {
     }
 
     /** Rows of a store query, each as column to value. */
-    List<Map<String, Object>> storeRows(String sql) {
+    public List<Map<String, Object>> storeRows(String sql) {
         return store.inTransaction(c -> {
             List<Map<String, Object>> rows = new ArrayList<>();
             try (Statement statement = c.createStatement(); ResultSet result = statement.executeQuery(sql)) {
@@ -187,11 +300,12 @@ final class IdentityFixture implements AutoCloseable {
     }
 
     private Connection connection(String system) throws SQLException {
-        return DriverManager.getConnection(environment.get(system.toUpperCase() + "_JDBC_URL"), "sa", "");
+        return DriverManager.getConnection(environment.get(system.toUpperCase() + "_JDBC_URL"), database.user(), "");
     }
 
     @Override
     public void close() {
         jdbc.close();
+        database.drop(List.of(SYSTEMS), run);
     }
 }

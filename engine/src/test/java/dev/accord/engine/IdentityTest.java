@@ -141,28 +141,7 @@ class IdentityTest {
     @Test
     void aCrashBetweenTheInsertAndTheLinkCreatesNoSecondRowOnRetry() throws Exception {
         fixture.execute("support", "insert into support_contacts (contact_id, display_name, email, row_version) values ('S-1', 'Cy', 'cy@example.com', 1)");
-        boolean[] crashed = {false};
-        fixture.targetWrapper = target -> new dev.accord.connectors.TargetConnector() {
-            @Override
-            public Map<String, dev.accord.connectors.TargetRow> readByKeys(java.util.Collection<String> keys) {
-                return target.readByKeys(keys);
-            }
-
-            @Override
-            public List<dev.accord.connectors.WriteResult> apply(List<dev.accord.connectors.TargetWrite> writes) {
-                List<dev.accord.connectors.WriteResult> results = target.apply(writes);
-                if (!crashed[0] && results.stream().anyMatch(r -> r.assignedKey() != null)) {
-                    crashed[0] = true;
-                    throw new IllegalStateException("the worker died after the insert");
-                }
-                return results;
-            }
-
-            @Override
-            public List<List<String>> keysWhere(List<String> columns, List<List<Object>> candidates) {
-                return candidates.stream().map(c -> List.<String>of()).toList();
-            }
-        };
+        fixture.crashOnceAfterAnAssignedInsert();
         List<dev.accord.connectors.SourceRow> rows = fixture.rows("support-people");
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> fixture.runPage(fixture.contract.flow("support-people"), rows))

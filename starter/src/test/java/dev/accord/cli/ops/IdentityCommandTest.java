@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.accord.cli.Cli;
 import dev.accord.store.AccordStore;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -20,11 +21,15 @@ class IdentityCommandTest {
     private static final String GOLDEN = "0192f0c4-8f5e-7a31-9c1e-2b7e3f1a9d20";
 
     private final String url = "jdbc:h2:mem:identity" + UUID.randomUUID().toString().substring(0, 8) + ";DB_CLOSE_DELAY=-1";
-    private final String contract = Path.of("..", "engine", "src", "test", "resources", "identity", "identity.contract.yaml").toString();
+    private static final Path IDENTITY = Path.of("..", "engine", "src", "test", "resources", "identity");
+    private String contract;
     private AccordStore store;
 
     @BeforeEach
-    void oneGoldenRecord() {
+    void oneGoldenRecord(@org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
+        Files.writeString(dir.resolve("person.schema.json"), Files.readString(IDENTITY.resolve("person.schema.json")));
+        contract = Files.writeString(dir.resolve("identity.contract.yaml"),
+                Files.readString(IDENTITY.resolve("identity.contract.yaml")).replace("@KIND@", "h2")).toString();
         JdbcDataSource source = new JdbcDataSource();
         source.setURL(url);
         source.setUser("sa");

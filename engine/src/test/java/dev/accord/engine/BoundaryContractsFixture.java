@@ -58,7 +58,7 @@ final class BoundaryContractsFixture implements AutoCloseable {
         String url = "jdbc:h2:mem:store" + run + ";DB_CLOSE_DELAY=-1";
         source.setURL(url);
         store = AccordStore.open(source, url);
-        engine = Engine.of(contract, store, jdbc, new WorkerIdentity("test", "unit"));
+        engine = Engine.of(contract, store, new SteppedConnectors(jdbc::source, jdbc::target, UnaryOperator::identity), new WorkerIdentity("test", "unit"));
     }
 
     Object supportValue(String key, String column) throws SQLException {

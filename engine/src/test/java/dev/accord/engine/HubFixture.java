@@ -65,7 +65,7 @@ public final class HubFixture implements AutoCloseable {
         String storeUrl = "jdbc:h2:mem:store" + run + ";DB_CLOSE_DELAY=-1";
         storeSource.setURL(storeUrl);
         store = AccordStore.open(storeSource, storeUrl);
-        engine = Engine.of(contract, store, new SteppedConnectors(jdbc, () -> targetWrapper), new WorkerIdentity("test", "unit"));
+        engine = Engine.of(contract, store, new SteppedConnectors(jdbc::source, jdbc::target, () -> targetWrapper), new WorkerIdentity("test", "unit"));
     }
 
     public static PageRef page(String flow, String runId, long page) {

@@ -109,7 +109,7 @@ public final class IdentityFixture implements AutoCloseable {
             throw e;
         }
         jdbc = new JdbcConnectors(contract, environment::get);
-        engine = Engine.of(contract, store, new SteppedConnectors(jdbc, () -> targetWrapper), new WorkerIdentity("test", "unit"));
+        engine = Engine.of(contract, store, new SteppedConnectors(jdbc::source, jdbc::target, () -> targetWrapper), new WorkerIdentity("test", "unit"));
         Hub hub = engine.hub();
         pageFlow = engine.pageFlow(hub, engine.applier(hub));
     }

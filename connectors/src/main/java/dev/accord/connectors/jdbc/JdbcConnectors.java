@@ -1,7 +1,6 @@
 package dev.accord.connectors.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.accord.connectors.ConnectorFactory;
 import dev.accord.connectors.SourceConnector;
 import dev.accord.connectors.TargetConnector;
 import dev.accord.core.contract.Contract;
@@ -19,7 +18,7 @@ import javax.sql.DataSource;
  * a mapping that does not fit the table) surface as exceptions whose names say {@code Configuration}:
  * retrying cannot fix them. Close it to close the pools.
  */
-public final class JdbcConnectors implements ConnectorFactory, AutoCloseable {
+public final class JdbcConnectors implements AutoCloseable {
 
     private final Contract contract;
     private final UnaryOperator<String> environment;
@@ -42,13 +41,11 @@ public final class JdbcConnectors implements ConnectorFactory, AutoCloseable {
     }
 
     /** Reads {@code domain} from {@code system} by its cursor column or outbox. */
-    @Override
     public SourceConnector source(String system, String domain) {
         return sources.computeIfAbsent(system + "/" + domain, k -> new JdbcSource(table(system, domain), clock));
     }
 
     /** Writes {@code domain} to {@code system} with compare-and-set on its version column. */
-    @Override
     public TargetConnector target(String system, String domain) {
         return targets.computeIfAbsent(system + "/" + domain, k -> new JdbcTarget(table(system, domain), clock));
     }

@@ -10,10 +10,7 @@ import dev.accord.connectors.SourceConnector;
 import dev.accord.connectors.SourceCursor;
 import dev.accord.connectors.SourceRow;
 import dev.accord.connectors.TargetConnector;
-import dev.accord.connectors.TargetRow;
-import dev.accord.connectors.TargetWrite;
 import dev.accord.connectors.Throttle;
-import dev.accord.connectors.WriteResult;
 import dev.accord.connectors.http.HttpConnectors;
 import dev.accord.connectors.jdbc.JdbcConnectors;
 import dev.accord.core.contract.Contract;
@@ -32,7 +29,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,23 +114,7 @@ class DeskIdentityTest {
     @Test
     void aCreateRetriedAfterTheWorkerDiedBeforeTheLinkGetsTheSameContactBack() throws Exception {
         crm("insert into crm_people (full_name, email, row_version) values ('Ann Lee', 'ann@example.com', 1)");
-        boolean[] died = {false};
-        deskWrapper = target -> new TargetConnector() {
-            @Override
-            public Map<String, TargetRow> readByKeys(Collection<String> keys) {
-                return target.readByKeys(keys);
-            }
-
-            @Override
-            public List<WriteResult> apply(List<TargetWrite> writes) {
-                List<WriteResult> results = target.apply(writes);
-                if (!died[0] && results.stream().anyMatch(r -> r.assignedKey() != null)) {
-                    died[0] = true;
-                    throw new IllegalStateException("the worker died after the desk answered 201");
-                }
-                return results;
-            }
-        };
+        deskWrapper = IdentityFixture.dyingOnceAfterAnAssignedInsert();
 
         long first = ++page;
         assertThatThrownBy(() -> sync("crm-people", first)).hasMessageContaining("died");

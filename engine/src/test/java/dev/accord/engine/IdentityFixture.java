@@ -175,8 +175,16 @@ public final class IdentityFixture implements AutoCloseable {
      * id to find it by.
      */
     public void crashOnceAfterAnAssignedInsert() {
+        targetWrapper = dyingOnceAfterAnAssignedInsert();
+    }
+
+    /**
+     * A wrapper for targets that makes the worker "die" once, as {@link #crashOnceAfterAnAssignedInsert} says: the write
+     * that got an assigned id landed, then throws before anything of it is settled.
+     */
+    public static UnaryOperator<TargetConnector> dyingOnceAfterAnAssignedInsert() {
         boolean[] crashed = {false};
-        targetWrapper = target -> new TargetConnector() {
+        return target -> new TargetConnector() {
             @Override
             public Map<String, TargetRow> readByKeys(Collection<String> keys) {
                 return target.readByKeys(keys);

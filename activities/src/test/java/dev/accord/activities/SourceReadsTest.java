@@ -109,7 +109,7 @@ class SourceReadsTest {
 
             @Override
             public TargetConnector target(String system, String domain) {
-                throw new UnsupportedOperationException();
+                throw new AssertionError("an extract writes to no target, yet it asked for " + system);
             }
         }, new WorkerIdentity("test", "unit"));
 

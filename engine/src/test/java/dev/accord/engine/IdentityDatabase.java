@@ -100,6 +100,23 @@ public enum IdentityDatabase {
         return this == H2 ? "jdbc:h2:mem:store" + run + ";DB_CLOSE_DELAY=-1" : POSTGRES_URL + "?currentSchema=" + name("store", run);
     }
 
+    /** The schema the store's tables are in, as the database's information schema names it. */
+    String storeSchema(String run) {
+        return this == H2 ? "PUBLIC" : name("store", run);
+    }
+
+    /** Empties the given store tables at once, whatever their references to each other. */
+    List<String> truncate(List<String> tables) {
+        List<String> quoted = tables.stream().map(t -> "\"" + t + "\"").toList();
+        if (this == H2) {
+            List<String> statements = new java.util.ArrayList<>(List.of("set referential_integrity false"));
+            quoted.forEach(t -> statements.add("truncate table " + t));
+            statements.add("set referential_integrity true");
+            return statements;
+        }
+        return List.of("truncate table " + String.join(", ", quoted) + " cascade");
+    }
+
     /** The store's user (what {@code --store-user} takes). */
     String storeUser() {
         return this == H2 ? "sa" : "postgres";

@@ -34,6 +34,24 @@ abstract class IdentityDatabaseSuite {
         }
     }
 
+    /** What the property test does between tries, on this database: afterwards a sync starts from nothing again. */
+    @Test
+    void aResetEmptiesTheSystemsAndTheStoreAndTheDatabaseNumbersFromOneAgain() throws Exception {
+        fixture.execute("support", "insert into support_contacts (contact_id, display_name, email, row_version) values ('S-1', 'Cy', 'cy@example.com', 1)");
+        fixture.sync("support-people");
+
+        fixture.reset();
+
+        assertThat(crm()).isEmpty();
+        assertThat(fixture.storeRows("select count(*) n from identity_link").get(0).get("n")).isEqualTo(0L);
+        assertThat(fixture.storeRows("select count(*) n from golden_record").get(0).get("n")).isEqualTo(0L);
+        fixture.execute("support", "insert into support_contacts (contact_id, display_name, email, row_version) values ('S-2', 'Di', 'di@example.com', 1)");
+        fixture.sync("support-people");
+        assertThat(crm()).containsOnlyKeys("1");
+        assertThat(fixture.storeRows("select local_id from identity_link where system_name = 'support'"))
+                .extracting(l -> l.get("local_id")).containsExactly("S-2");
+    }
+
     @Test
     void aRowAccordCreatesInTheCrmGetsTheIdTheDatabaseGeneratedAndThatIdIsLinkedAsAssigned() throws Exception {
         fixture.execute("support", "insert into support_contacts (contact_id, display_name, email, row_version) values ('S-1', 'Cy', 'cy@example.com', 1)");

@@ -144,25 +144,24 @@ public final class IdentityFixture implements AutoCloseable {
         }
     }
 
-    /** Empties every system and the store, and forgets the syncs' cursors: a fresh start without a new database. */
+    /**
+     * Empties every system and the store (all but its migration history and the kill switch's one row), and forgets the
+     * syncs' cursors: a fresh start without new databases.
+     */
     public void reset() throws SQLException {
-        if (database != IdentityDatabase.H2) {
-            throw new UnsupportedOperationException("reset empties an H2 store only");
-        }
         execute("crm", "truncate table crm_people");
         execute("crm", database.restartCrm());
         execute("billing", "truncate table billing_accounts");
         execute("support", "truncate table support_contacts");
         List<String> tables = new ArrayList<>();
-        storeRows("select table_name from information_schema.tables where table_schema = 'PUBLIC' and table_type = 'BASE TABLE'"
-                + " and table_name <> 'flyway_schema_history' and upper(table_name) <> 'KILL_SWITCH'").forEach(r -> tables.add(String.valueOf(r.get("table_name"))));
+        storeRows("select table_name from information_schema.tables where table_schema = '" + database.storeSchema(run) + "'"
+                + " and table_type = 'BASE TABLE' and lower(table_name) not like '%schema_history' and lower(table_name) <> 'kill_switch'")
+                .forEach(r -> tables.add(String.valueOf(r.get("table_name"))));
         store.inTransaction(c -> {
             try (Statement statement = c.createStatement()) {
-                statement.execute("set referential_integrity false");
-                for (String table : tables) {
-                    statement.execute("truncate table \"" + table + "\"");
+                for (String sql : database.truncate(tables)) {
+                    statement.execute(sql);
                 }
-                statement.execute("set referential_integrity true");
             }
             return null;
         });
